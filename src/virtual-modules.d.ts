@@ -1,0 +1,10 @@
+// The content, loaded and validated at build time by src/lib/content/vite-plugin.ts.
+declare module 'virtual:rolefit/content' {
+	const content: import('$lib/content/types').Content;
+	export default content;
+}
+
+declare module 'virtual:rolefit/questionnaire' {
+	const questionnaire: import('$lib/content/types').QuestionnaireContent;
+	export default questionnaire;
+}
