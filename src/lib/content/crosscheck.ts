@@ -1,0 +1,256 @@
+/**
+ * Rules that span several content files: ids that must exist or be unique,
+ * citations that must resolve, and the instrument's design constraints
+ * (facet size, reverse-keyed share, explanation coverage).
+ */
+import type { ContentIssue } from './errors.ts';
+import { citationsOf } from './markdown.ts';
+import {
+	flagIds,
+	profileIds,
+	verdictIds,
+	type ExplanationFrontMatter,
+	type ExplanationKind,
+	type InstrumentFile
+} from './schema.ts';
+import type { z } from 'zod';
+import type {
+	itemsFileSchema,
+	rubricFileSchema,
+	scenariosFileSchema,
+	sourcesFileSchema
+} from './schema.ts';
+
+/** The parsed form of one explanation file, before assembly. */
+export interface ParsedExplanation {
+	file: string;
+	frontMatter: ExplanationFrontMatter;
+	/** Paragraphs by variant: `null` for plain files, `high`/`low` for facet files. */
+	parts: { variant: 'high' | 'low' | null; label: string; paragraphs: string[] }[];
+}
+
+/** Every file parsed by its own schema, not yet checked against the others. */
+export interface ParsedContent {
+	instrument: InstrumentFile;
+	sources: z.infer<typeof sourcesFileSchema>;
+	rubric: z.infer<typeof rubricFileSchema>;
+	items: z.infer<typeof itemsFileSchema>;
+	scenarios: z.infer<typeof scenariosFileSchema>;
+	explanations: ParsedExplanation[];
+}
+
+/** Minimum items per facet: fewer cannot give a facet score worth showing. */
+export const minItemsPerFacet = 3;
+/** Allowed share of reverse-keyed items per scale, so that acquiescence cancels out. */
+export const reverseKeyedShare = { min: 0.3, max: 0.6 } as const;
+
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+/** Returns every cross-file problem; `at` turns a content-relative name into a display path. */
+export function checkContent(parsed: ParsedContent, at: (file: string) => string): ContentIssue[] {
+	const issues: ContentIssue[] = [];
+	const push = (file: string, path: string, message: string) =>
+		issues.push({ file: at(file), path, message });
+
+	const { instrument, sources, rubric, items, scenarios, explanations } = parsed;
+
+	// Sources -----------------------------------------------------------------
+	const sourceIds = new Set<string>();
+	sources.sources.forEach((source, index) => {
+		if (sourceIds.has(source.id))
+			push('sources.yaml', `sources[${index}].id`, `duplicate source id "${source.id}"`);
+		sourceIds.add(source.id);
+	});
+	const checkCitations = (file: string, path: string, cited: readonly string[]) => {
+		for (const id of cited) {
+			if (!sourceIds.has(id)) {
+				push(
+					file,
+					path,
+					`cites ${id}, which is not in sources.yaml (known: ${[...sourceIds].join(', ')})`
+				);
+			}
+		}
+	};
+
+	// Thresholds ---------------------------------------------------------------
+	const { thresholds } = instrument;
+	if (thresholds.lowFitAtMost >= thresholds.hybridAtLeast) {
+		push(
+			'instrument.yaml',
+			'thresholds.lowFitAtMost',
+			`must be below thresholds.hybridAtLeast (${thresholds.hybridAtLeast})`
+		);
+	}
+
+	// Scales and facets --------------------------------------------------------
+	const scaleIds = new Set<string>();
+	const facetScale = new Map<string, string>();
+	rubric.scales.forEach((scale, s) => {
+		if (scaleIds.has(scale.id))
+			push(
+				'rubric.yaml',
+				`scales[${s}].id`,
+				`duplicate scale "${scale.id}"; one strategic and one tactical scale are needed`
+			);
+		scaleIds.add(scale.id);
+		scale.facets.forEach((facet, f) => {
+			const path = `scales[${s}].facets[${f}]`;
+			if (facetScale.has(facet.id))
+				push('rubric.yaml', `${path}.id`, `duplicate facet id "${facet.id}"`);
+			facetScale.set(facet.id, scale.id);
+			checkCitations('rubric.yaml', `${path}.sources`, facet.sources);
+		});
+	});
+
+	// Items --------------------------------------------------------------------
+	const questionIds = new Map<string, string>();
+	const claimId = (id: string, file: string, path: string) => {
+		const previous = questionIds.get(id);
+		if (previous) push(file, path, `duplicate id "${id}" (already used at ${previous})`);
+		else questionIds.set(id, `${at(file)}: ${path}`);
+	};
+	const itemFacet = new Map<string, string>();
+	const itemKeyed = new Map<string, string>();
+	items.items.forEach((item, index) => {
+		const path = `items[${index}]`;
+		claimId(item.id, 'items.yaml', `${path}.id`);
+		if (!facetScale.has(item.facet)) {
+			push(
+				'items.yaml',
+				`${path}.facet`,
+				`unknown facet "${item.facet}" (known: ${[...facetScale.keys()].join(', ')})`
+			);
+		}
+		itemFacet.set(item.id, item.facet);
+		itemKeyed.set(item.id, item.keyed);
+		checkCitations('items.yaml', `${path}.sources`, item.sources);
+	});
+
+	rubric.scales.forEach((scale, s) => {
+		scale.facets.forEach((facet, f) => {
+			const count = items.items.filter((item) => item.facet === facet.id).length;
+			if (count < minItemsPerFacet) {
+				push(
+					'rubric.yaml',
+					`scales[${s}].facets[${f}]`,
+					`facet "${facet.id}" has ${count} item${count === 1 ? '' : 's'} in items.yaml; each facet needs at least ${minItemsPerFacet}`
+				);
+			}
+		});
+		const scaleItems = items.items.filter((item) => facetScale.get(item.facet) === scale.id);
+		if (scaleItems.length > 0) {
+			const reversed = scaleItems.filter((item) => item.keyed === 'minus').length;
+			const share = reversed / scaleItems.length;
+			if (share < reverseKeyedShare.min || share > reverseKeyedShare.max) {
+				push(
+					'items.yaml',
+					'items',
+					`scale "${scale.id}" has ${reversed} of ${scaleItems.length} items reverse-keyed (${percent(share)}); keep it between ${percent(reverseKeyedShare.min)} and ${percent(reverseKeyedShare.max)} so that agreeing with everything cancels out`
+				);
+			}
+		}
+	});
+
+	const pairIds = new Set<string>();
+	items.consistencyPairs.forEach((pair, index) => {
+		const path = `consistencyPairs[${index}]`;
+		if (pairIds.has(pair.id)) push('items.yaml', `${path}.id`, `duplicate pair id "${pair.id}"`);
+		pairIds.add(pair.id);
+		const [first, second] = pair.items;
+		pair.items.forEach((id, i) => {
+			if (!itemFacet.has(id)) push('items.yaml', `${path}.items[${i}]`, `unknown item "${id}"`);
+		});
+		if (first === second) push('items.yaml', `${path}.items`, 'names the same item twice');
+		else if (
+			itemFacet.has(first) &&
+			itemFacet.has(second) &&
+			itemFacet.get(first) !== itemFacet.get(second)
+		) {
+			push(
+				'items.yaml',
+				`${path}.items`,
+				`"${first}" and "${second}" measure different facets; a consistency pair needs two items of one facet`
+			);
+		}
+	});
+
+	// Scenarios ----------------------------------------------------------------
+	scenarios.scenarios.forEach((scenario, index) => {
+		claimId(scenario.id, 'scenarios.yaml', `scenarios[${index}].id`);
+		checkCitations('scenarios.yaml', `scenarios[${index}].sources`, scenario.sources);
+	});
+
+	// Explanations -------------------------------------------------------------
+	const explanationFile = (file: string) => file.slice(file.indexOf('explanations/'));
+	const validTargets: Record<ExplanationKind, readonly string[] | null> = {
+		verdict: verdictIds,
+		facet: [...facetScale.keys()],
+		profile: profileIds,
+		flag: flagIds,
+		caveat: null,
+		method: null
+	};
+	const explanationIds = new Map<string, string>();
+	const covered = new Set<string>();
+	for (const explanation of explanations) {
+		const file = explanationFile(explanation.file);
+		const { id, kind, target } = explanation.frontMatter;
+		const previous = explanationIds.get(id);
+		if (previous)
+			push(file, 'front matter.id', `duplicate explanation id "${id}" (also in ${previous})`);
+		explanationIds.set(id, file);
+
+		const targets = validTargets[kind];
+		if (targets === null && target !== undefined) {
+			push(file, 'front matter.target', `a ${kind} explanation has no target; remove it`);
+		} else if (targets !== null && (target === undefined || !targets.includes(target))) {
+			push(
+				file,
+				'front matter.target',
+				`${target === undefined ? 'is required' : `unknown ${kind} "${target}"`} (known: ${targets.join(', ')})`
+			);
+		} else {
+			covered.add(`${kind}:${target ?? ''}`);
+		}
+
+		for (const part of explanation.parts) {
+			if (part.paragraphs.length === 0) {
+				push(file, part.label.replace(/, $/, '') || 'body', 'has no paragraphs');
+			}
+			part.paragraphs.forEach((paragraph, p) => {
+				const path = `${part.label}paragraph ${p + 1}`;
+				const cited = citationsOf(paragraph);
+				if (cited.length === 0) {
+					push(
+						file,
+						path,
+						'cites no source; add a marker such as [S003] naming the source it rests on'
+					);
+				}
+				checkCitations(file, path, cited);
+			});
+		}
+	}
+	const required: [ExplanationKind, readonly (string | undefined)[], string][] = [
+		['verdict', verdictIds, 'verdicts/<id>.md'],
+		['facet', [...facetScale.keys()], 'facets/<id>.md'],
+		['profile', profileIds, 'profiles/<id>.md'],
+		['flag', flagIds, 'flags/<id>.md'],
+		['caveat', [undefined], 'caveat.md'],
+		['method', [undefined], 'method.md']
+	];
+	for (const [kind, targets, where] of required) {
+		for (const target of targets) {
+			if (!covered.has(`${kind}:${target ?? ''}`)) {
+				push(
+					'explanations',
+					'',
+					`no ${kind} explanation${target ? ` for "${target}"` : ''}; add explanations/${where.replace('<id>', target ?? '')}`
+				);
+			}
+		}
+	}
+
+	return issues;
+}

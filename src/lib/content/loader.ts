@@ -1,0 +1,305 @@
+/**
+ * The one place that reads `content/`: parses every file with its zod schema,
+ * cross-checks the files against each other and assembles the `Content` the
+ * rest of the app uses. Any problem throws a `ContentError` that lists every
+ * issue with its file and path. Node-only: the build inlines the result.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import type { z } from 'zod';
+import { checkContent, type ParsedContent, type ParsedExplanation } from './crosscheck.ts';
+import { ContentError, formatPath, type ContentIssue } from './errors.ts';
+import {
+	citationsOf,
+	paragraphsOf,
+	renderParagraph,
+	sectionsOf,
+	splitFrontMatter
+} from './markdown.ts';
+import {
+	explanationFrontMatterSchema,
+	instrumentFileSchema,
+	itemsFileSchema,
+	rubricFileSchema,
+	scenariosFileSchema,
+	sourcesFileSchema
+} from './schema.ts';
+import type {
+	Content,
+	Explanation,
+	Facet,
+	LikertItem,
+	Paragraph,
+	Scale,
+	Scenario
+} from './types.ts';
+
+/** Raw text of the content files, keyed by path relative to the content folder. */
+export type ContentFiles = Record<string, string>;
+
+const requiredFiles = {
+	instrument: 'instrument.yaml',
+	sources: 'sources.yaml',
+	rubric: 'rubric.yaml',
+	items: 'items.yaml',
+	scenarios: 'scenarios.yaml'
+} as const;
+
+/** Headings that split a facet explanation into its two variants. */
+export const facetSections = { high: 'When high', low: 'When low' } as const;
+
+/** Reads every `.yaml` and `.md` file under `dir` (README.md excepted) and loads them. */
+export async function loadContent(dir: string): Promise<Content> {
+	const files: ContentFiles = {};
+	for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+		if (!entry.isFile() || !/\.(ya?ml|md)$/.test(entry.name)) continue;
+		const path = join(entry.parentPath, entry.name);
+		const key = relative(dir, path).split(sep).join('/');
+		if (key === 'README.md') continue;
+		files[key] = await readFile(path, 'utf8');
+	}
+	const label = relative(process.cwd(), dir).split(sep).join('/') || '.';
+	return parseContent(files, label.startsWith('..') ? dir : label);
+}
+
+/**
+ * Parses, checks and assembles content from in-memory files. `root` prefixes
+ * file names in messages (`content/items.yaml`).
+ */
+export function parseContent(files: ContentFiles, root = 'content'): Content {
+	const issues: ContentIssue[] = [];
+	const at = (file: string) => `${root}/${file}`;
+
+	function parseFile<S extends z.ZodType>(file: string, schema: S): z.infer<S> | undefined {
+		const text = files[file];
+		if (text === undefined) {
+			issues.push({ file: at(file), path: '', message: 'is missing' });
+			return undefined;
+		}
+		const data = parseYamlText(text, at(file), issues);
+		if (data === undefined) return undefined;
+		return validate(schema, data, at(file), '', issues);
+	}
+
+	const instrument = parseFile(requiredFiles.instrument, instrumentFileSchema);
+	const sources = parseFile(requiredFiles.sources, sourcesFileSchema);
+	const rubric = parseFile(requiredFiles.rubric, rubricFileSchema);
+	const items = parseFile(requiredFiles.items, itemsFileSchema);
+	const scenarios = parseFile(requiredFiles.scenarios, scenariosFileSchema);
+	const explanations = Object.keys(files)
+		.filter((file) => file.startsWith('explanations/') && file.endsWith('.md'))
+		.sort()
+		.map((file) => parseExplanation(files[file] ?? '', at(file), issues))
+		.filter((parsed) => parsed !== undefined);
+
+	if (issues.length > 0 || !instrument || !sources || !rubric || !items || !scenarios) {
+		throw new ContentError(issues);
+	}
+
+	const parsed = { instrument, sources, rubric, items, scenarios, explanations };
+	issues.push(...checkContent(parsed, at));
+	if (issues.length > 0) throw new ContentError(issues);
+
+	return assemble(parsed);
+}
+
+function parseYamlText(text: string, file: string, issues: ContentIssue[]): unknown {
+	try {
+		return parseYaml(text);
+	} catch (error) {
+		const where =
+			error instanceof YAMLParseError && error.linePos ? `line ${error.linePos[0].line}` : '';
+		const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+		issues.push({ file, path: where, message: `is not valid YAML: ${reason}` });
+		return undefined;
+	}
+}
+
+function validate<S extends z.ZodType>(
+	schema: S,
+	data: unknown,
+	file: string,
+	prefix: string,
+	issues: ContentIssue[]
+): z.infer<S> | undefined {
+	const result = schema.safeParse(data);
+	if (result.success) return result.data;
+	for (const issue of result.error.issues) {
+		const path = [prefix, formatPath(issue.path)].filter(Boolean).join('.');
+		issues.push({ file, path, message: describeZodIssue(issue) });
+	}
+	return undefined;
+}
+
+/** Zod's messages, made to say which key is unexpected or which field is missing. */
+function describeZodIssue(issue: z.core.$ZodIssue): string {
+	if (issue.code === 'unrecognized_keys') {
+		return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+	}
+	if (issue.code === 'invalid_type' && issue.input === undefined) {
+		return `is required (expected ${issue.expected})`;
+	}
+	return issue.message;
+}
+
+function parseExplanation(
+	text: string,
+	file: string,
+	issues: ContentIssue[]
+): ParsedExplanation | undefined {
+	let split;
+	try {
+		split = splitFrontMatter(text);
+	} catch (error) {
+		issues.push({ file, path: 'front matter', message: (error as Error).message });
+		return undefined;
+	}
+	const frontMatter = validate(
+		explanationFrontMatterSchema,
+		split.frontMatter,
+		file,
+		'front matter',
+		issues
+	);
+	if (!frontMatter) return undefined;
+
+	if (frontMatter.kind !== 'facet') {
+		return {
+			file,
+			frontMatter,
+			parts: [{ variant: null, label: '', paragraphs: paragraphsOf(split.body) }]
+		};
+	}
+	const sections = sectionsOf(split.body);
+	const parts: ParsedExplanation['parts'] = [];
+	for (const variant of ['high', 'low'] as const) {
+		const heading = facetSections[variant];
+		const body = sections.get(heading);
+		if (body === undefined) {
+			issues.push({
+				file,
+				path: `## ${heading}`,
+				message: `is missing: a facet explanation needs a "## ${facetSections.high}" and a "## ${facetSections.low}" section`
+			});
+			continue;
+		}
+		parts.push({ variant, label: `## ${heading}, `, paragraphs: paragraphsOf(body) });
+	}
+	return { file, frontMatter, parts };
+}
+
+/**
+ * Presentation order: agreement items round-robin across facets, alternating
+ * the scales, so that neighbours never measure the same thing; scenarios are
+ * spread evenly between them.
+ */
+function buildSequence(scales: Scale[], items: LikertItem[], scenarios: Scenario[]): string[] {
+	const facetOrder = interleave(scales.map((scale) => scale.facetIds));
+	const queues = facetOrder.map((facet) => items.filter((item) => item.facet === facet));
+	const likert = interleave(queues).map((item) => item.id);
+
+	const sequence: string[] = [];
+	const slots = scenarios.length + 1;
+	let next = 0;
+	likert.forEach((id, index) => {
+		sequence.push(id);
+		while (
+			next < scenarios.length &&
+			index + 1 === Math.round(((next + 1) * likert.length) / slots)
+		) {
+			sequence.push(scenarios[next]!.id);
+			next += 1;
+		}
+	});
+	for (; next < scenarios.length; next += 1) sequence.push(scenarios[next]!.id);
+	return sequence;
+}
+
+/** Takes the first of each list, then the second of each, and so on. */
+function interleave<T>(lists: T[][]): T[] {
+	const result: T[] = [];
+	const longest = Math.max(0, ...lists.map((list) => list.length));
+	for (let index = 0; index < longest; index += 1) {
+		for (const list of lists) {
+			const value = list[index];
+			if (value !== undefined) result.push(value);
+		}
+	}
+	return result;
+}
+
+/** FNV-1a, 32 bits, as 8 hex digits: short, stable, dependency-free. */
+export function fingerprintOf(value: unknown): string {
+	let hash = 0x811c9dc5;
+	for (const char of JSON.stringify(value)) {
+		hash ^= char.codePointAt(0)!;
+		hash = Math.imul(hash, 0x01000193) >>> 0;
+	}
+	return hash.toString(16).padStart(8, '0');
+}
+
+function assemble(parsed: ParsedContent): Content {
+	const { instrument, sources, rubric, items, scenarios } = parsed;
+
+	const facets: Facet[] = rubric.scales.flatMap((scale) =>
+		scale.facets.map((facet) => ({ ...facet, scale: scale.id }))
+	);
+	const scales: Scale[] = rubric.scales.map(({ facets: scaleFacets, ...scale }) => ({
+		...scale,
+		facetIds: scaleFacets.map((facet) => facet.id)
+	}));
+	const scaleOfFacet = new Map(facets.map((facet) => [facet.id, facet.scale]));
+	const likertItems: LikertItem[] = items.items.map((item) => ({
+		kind: 'likert',
+		...item,
+		scale: scaleOfFacet.get(item.facet)!
+	}));
+	const scenarioQuestions: Scenario[] = scenarios.scenarios.map((scenario) => ({
+		kind: 'scenario',
+		...scenario
+	}));
+	const sequence = buildSequence(scales, likertItems, scenarioQuestions);
+
+	const sourceTitles = new Map(sources.sources.map((source) => [source.id, source.title]));
+	const explanations: Explanation[] = parsed.explanations.flatMap(({ file, frontMatter, parts }) =>
+		parts.map(({ variant, paragraphs }) => ({
+			id: variant ? `${frontMatter.id}.${variant}` : frontMatter.id,
+			kind: frontMatter.kind,
+			target: frontMatter.target ?? null,
+			variant,
+			title: frontMatter.title,
+			file,
+			paragraphs: paragraphs.map((markdown): Paragraph => ({
+				markdown,
+				html: renderParagraph(markdown, sourceTitles),
+				citations: citationsOf(markdown)
+			}))
+		}))
+	);
+
+	const fingerprint = fingerprintOf({
+		sequence,
+		items: likertItems.map(({ id, facet, keyed }) => [id, facet, keyed]),
+		scenarios: scenarioQuestions.map(({ id, options }) => [id, options.map((o) => o.weights)])
+	});
+
+	return {
+		instrument: {
+			id: instrument.id,
+			title: instrument.title,
+			version: instrument.version,
+			fingerprint,
+			likertLabels: instrument.likertLabels,
+			thresholds: instrument.thresholds
+		},
+		sources: sources.sources,
+		scales,
+		facets,
+		items: likertItems,
+		scenarios: scenarioQuestions,
+		consistencyPairs: items.consistencyPairs,
+		sequence,
+		explanations
+	};
+}

@@ -1,0 +1,207 @@
+/**
+ * Zod schemas for every file under `content/`, one per file kind.
+ *
+ * Each schema checks what can be checked inside one file; the cross-file rules
+ * (facets that exist, citations that resolve, reverse-keyed shares) live in
+ * `crosscheck.ts`, because they need several files at once.
+ */
+import { z } from 'zod';
+
+/** A source id as the bibliography spells it: S000, S001, … */
+export const sourceIdSchema = z
+	.string()
+	.regex(/^S\d{3}$/, 'must look like S000 (an "S" and three digits)');
+
+/**
+ * A stable id: lowercase letters, digits, dots and hyphens. Published ids
+ * never change, because stored answers and share links refer to them.
+ */
+export const stableIdSchema = z
+	.string()
+	.regex(
+		/^[a-z][a-z0-9]*(?:[.-][a-z0-9]+)*$/,
+		'must be lowercase letters and digits, joined by "." or "-" (for example "s.vision-1")'
+	);
+
+/** The two scales are fixed: the position is strategic minus tactical. */
+export const scaleIdSchema = z.enum(['strategic', 'tactical']);
+
+const citationsSchema = z.array(sourceIdSchema).min(1, 'must cite at least one source');
+
+const text = (what: string) => z.string().trim().min(1, `${what} must not be empty`);
+
+// ---------------------------------------------------------------- sources.yaml
+
+export const sourceSchema = z.strictObject({
+	id: sourceIdSchema,
+	title: text('title'),
+	origin: text('origin'),
+	file: z.string().optional()
+});
+
+export const sourcesFileSchema = z.strictObject({
+	sources: z.array(sourceSchema).min(1, 'must list at least one source')
+});
+
+// ------------------------------------------------------------- instrument.yaml
+
+const share = (what: string) =>
+	z.number().min(0, `${what} must be between 0 and 1`).max(1, `${what} must be between 0 and 1`);
+
+const score100 = z
+	.number()
+	.min(0, 'must be between 0 and 100')
+	.max(100, 'must be between 0 and 100');
+
+export const thresholdsSchema = z.strictObject({
+	/** |position| at or above which a verdict is "clear" rather than "leaning". */
+	clearPosition: score100,
+	/** Both scale scores at or above this: a hybrid role may fit. */
+	hybridAtLeast: score100,
+	/** Both scale scores at or below this: the quiz does not describe you well. */
+	lowFitAtMost: score100,
+	/** A scale with a smaller answered share than this gets no verdict. */
+	minAnsweredShare: share('minAnsweredShare'),
+	/** This share of identical agreement answers or more is straight-lining. */
+	straightLiningShare: share('straightLiningShare'),
+	/** A median of fewer seconds per question than this is rushing. */
+	rushingMedianSeconds: z.number().positive('must be a positive number of seconds'),
+	/** Two answers of a consistency pair this far apart (after keying) contradict each other. */
+	contradictionGap: z.int().min(1, 'must be 1 to 4').max(4, 'must be 1 to 4'),
+	/** This many contradicted pairs or more raise the inconsistency flag. */
+	contradictedPairsAtLeast: z.int().min(1, 'must be at least 1'),
+	/** How many facets to show as strengths and as growth areas. */
+	facetsToHighlight: z.int().min(1, 'must be at least 1').max(5, 'must be at most 5')
+});
+
+export const instrumentFileSchema = z.strictObject({
+	id: stableIdSchema,
+	title: text('title'),
+	/** Bump on any change to items, keying, scenarios or weights. */
+	version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a version like 1.0.0 (major.minor.patch)'),
+	likertLabels: z.tuple(
+		[text('label'), text('label'), text('label'), text('label'), text('label')],
+		{
+			error: 'must list exactly five labels, from "strongly disagree" to "strongly agree"'
+		}
+	),
+	thresholds: thresholdsSchema
+});
+
+// ----------------------------------------------------------------- rubric.yaml
+
+export const facetSchema = z.strictObject({
+	id: stableIdSchema,
+	name: text('name'),
+	description: text('description'),
+	sources: citationsSchema
+});
+
+export const scaleSchema = z.strictObject({
+	id: scaleIdSchema,
+	name: text('name'),
+	role: text('role'),
+	description: text('description'),
+	facets: z.array(facetSchema).min(1, 'must have at least one facet')
+});
+
+export const rubricFileSchema = z.strictObject({
+	scales: z.array(scaleSchema).length(2, 'must define exactly two scales: strategic and tactical')
+});
+
+// ------------------------------------------------------------------ items.yaml
+
+export const likertItemSchema = z.strictObject({
+	id: stableIdSchema,
+	facet: stableIdSchema,
+	keyed: z.enum(['plus', 'minus'], {
+		error: 'must be "plus" (agreeing means more of the facet) or "minus" (reverse-keyed)'
+	}),
+	text: text('text'),
+	sources: citationsSchema
+});
+
+export const consistencyPairSchema = z.strictObject({
+	id: stableIdSchema,
+	items: z.tuple([stableIdSchema, stableIdSchema], { error: 'must name exactly two item ids' })
+});
+
+export const itemsFileSchema = z.strictObject({
+	items: z.array(likertItemSchema).min(1, 'must list at least one item'),
+	consistencyPairs: z.array(consistencyPairSchema).default([])
+});
+
+// -------------------------------------------------------------- scenarios.yaml
+
+const weight = z
+	.number({ error: 'must be a number between 0 and 1' })
+	.min(0, 'must be between 0 and 1')
+	.max(1, 'must be between 0 and 1');
+
+export const scenarioOptionSchema = z.strictObject({
+	text: text('text'),
+	weights: z.strictObject({ strategic: weight, tactical: weight })
+});
+
+export const scenarioSchema = z.strictObject({
+	id: stableIdSchema,
+	text: text('text'),
+	sources: citationsSchema,
+	options: z
+		.array(scenarioOptionSchema)
+		.min(3, 'must offer 3 or 4 options')
+		.max(4, 'must offer 3 or 4 options')
+});
+
+export const scenariosFileSchema = z.strictObject({
+	scenarios: z.array(scenarioSchema).min(1, 'must list at least one scenario')
+});
+
+// ---------------------------------------------------- explanations/**/*.md
+
+export const explanationKinds = [
+	'verdict',
+	'facet',
+	'profile',
+	'flag',
+	'caveat',
+	'method'
+] as const;
+
+export const verdictIds = [
+	'clear-product',
+	'leaning-product',
+	'balanced',
+	'leaning-project',
+	'clear-project'
+] as const;
+
+export const profileIds = ['hybrid', 'low-fit'] as const;
+
+export const flagIds = ['straight-lining', 'inconsistent', 'rushing', 'incomplete'] as const;
+
+export const explanationFrontMatterSchema = z.strictObject({
+	id: stableIdSchema,
+	kind: z.enum(explanationKinds),
+	/** What the text explains: a verdict, facet, profile or flag id; none for caveat and method. */
+	target: z.string().optional(),
+	title: text('title')
+});
+
+// ------------------------------------------------------------------ inferred
+
+export type Source = z.infer<typeof sourceSchema>;
+export type Thresholds = z.infer<typeof thresholdsSchema>;
+export type InstrumentFile = z.infer<typeof instrumentFileSchema>;
+export type ScaleId = z.infer<typeof scaleIdSchema>;
+export type FacetFile = z.infer<typeof facetSchema>;
+export type ScaleFile = z.infer<typeof scaleSchema>;
+export type LikertItemFile = z.infer<typeof likertItemSchema>;
+export type ConsistencyPair = z.infer<typeof consistencyPairSchema>;
+export type ScenarioFile = z.infer<typeof scenarioSchema>;
+export type ScenarioOption = z.infer<typeof scenarioOptionSchema>;
+export type ExplanationKind = (typeof explanationKinds)[number];
+export type ExplanationFrontMatter = z.infer<typeof explanationFrontMatterSchema>;
+export type VerdictId = (typeof verdictIds)[number];
+export type ProfileId = (typeof profileIds)[number];
+export type FlagId = (typeof flagIds)[number];

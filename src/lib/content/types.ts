@@ -1,0 +1,104 @@
+/**
+ * The instrument as the loader assembles it from the validated files: the one
+ * shape that scoring, the questionnaire and the result view all read.
+ *
+ * It is plain JSON (no functions, no Maps) so that the build can inline it in
+ * the browser bundle as is.
+ */
+import type { ConsistencyPair, ExplanationKind, ScaleId, Source, Thresholds } from './schema.ts';
+
+export type { ScaleId, Source, Thresholds, ConsistencyPair, ExplanationKind };
+export type { FlagId, ProfileId, VerdictId } from './schema.ts';
+
+export interface Facet {
+	id: string;
+	scale: ScaleId;
+	name: string;
+	description: string;
+	sources: string[];
+}
+
+export interface Scale {
+	id: ScaleId;
+	name: string;
+	role: string;
+	description: string;
+	facetIds: string[];
+}
+
+/** A self-description statement answered on the five-point agreement scale. */
+export interface LikertItem {
+	kind: 'likert';
+	id: string;
+	facet: string;
+	scale: ScaleId;
+	keyed: 'plus' | 'minus';
+	text: string;
+	sources: string[];
+}
+
+/** A short work situation; each option weighs onto both scales (0–1). */
+export interface Scenario {
+	kind: 'scenario';
+	id: string;
+	text: string;
+	sources: string[];
+	options: { text: string; weights: Record<ScaleId, number> }[];
+}
+
+export type Question = LikertItem | Scenario;
+
+/** One paragraph of an explanation, with the source ids it cites. */
+export interface Paragraph {
+	/** The paragraph as written, Markdown with `[S003]` citation markers. */
+	markdown: string;
+	/** Rendered HTML; citation markers become links to `/sources#S003`. */
+	html: string;
+	citations: string[];
+}
+
+export interface Explanation {
+	id: string;
+	kind: ExplanationKind;
+	/** The verdict, facet, profile or flag this explains; null for caveat and method. */
+	target: string | null;
+	/** Facet explanations come in two variants: what a high and a low score mean. */
+	variant: 'high' | 'low' | null;
+	title: string;
+	paragraphs: Paragraph[];
+	/** The content file it came from, for error messages and editors. */
+	file: string;
+}
+
+export interface InstrumentInfo {
+	id: string;
+	title: string;
+	version: string;
+	/**
+	 * A short hash of everything that changes how answers are read (ids, order,
+	 * keying, option weights). Stored quizzes and share links carry it, so an
+	 * edited instrument never silently misreads old answers.
+	 */
+	fingerprint: string;
+	likertLabels: [string, string, string, string, string];
+	thresholds: Thresholds;
+}
+
+export interface Content {
+	instrument: InstrumentInfo;
+	sources: Source[];
+	scales: Scale[];
+	facets: Facet[];
+	items: LikertItem[];
+	scenarios: Scenario[];
+	consistencyPairs: ConsistencyPair[];
+	/** Question ids in the order the quiz presents them. */
+	sequence: string[];
+	explanations: Explanation[];
+}
+
+/** The part of the content the questionnaire needs: no explanations, no rubric. */
+export interface QuestionnaireContent {
+	instrument: Pick<InstrumentInfo, 'id' | 'title' | 'version' | 'fingerprint' | 'likertLabels'>;
+	questions: Question[];
+}

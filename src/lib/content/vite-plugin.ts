@@ -1,0 +1,64 @@
+/**
+ * Vite plugin that loads `content/` once, at build (and dev) start, and serves
+ * it to the app as two virtual modules. Broken content fails the build with
+ * the loader's messages; in dev, editing a content file reloads the page.
+ */
+import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import { ContentError } from './errors.ts';
+import { loadContent } from './loader.ts';
+import { questionnaireOf } from './questionnaire.ts';
+import type { Content } from './types.ts';
+
+const modules = {
+	/** The whole instrument, explanations included (results and sources pages). */
+	content: 'virtual:rolefit/content',
+	/** Only what the quiz needs (the quiz page). */
+	questionnaire: 'virtual:rolefit/questionnaire'
+} as const;
+
+export function rolefitContent(options: { dir?: string } = {}): Plugin {
+	const dir = resolve(options.dir ?? 'content');
+	let content: Promise<Content> | undefined;
+	const load = () => (content ??= loadContent(dir));
+
+	return {
+		name: 'rolefit-content',
+		async buildStart() {
+			try {
+				await load();
+			} catch (error) {
+				content = undefined;
+				this.error(error instanceof ContentError ? error.message : String(error));
+			}
+		},
+		resolveId(id) {
+			return Object.values(modules).includes(id as never) ? `\0${id}` : undefined;
+		},
+		async load(id) {
+			if (id === `\0${modules.content}`) {
+				return `export default ${JSON.stringify(await load())};`;
+			}
+			if (id === `\0${modules.questionnaire}`) {
+				return `export default ${JSON.stringify(questionnaireOf(await load()))};`;
+			}
+			return undefined;
+		},
+		configureServer(server) {
+			server.watcher.add(dir);
+			server.watcher.on('all', (_event, file) => {
+				if (!file.startsWith(dir)) return;
+				content = undefined;
+				for (const id of Object.values(modules)) {
+					const module = server.moduleGraph.getModuleById(`\0${id}`);
+					if (module) server.moduleGraph.invalidateModule(module);
+				}
+				load().then(
+					() => server.ws.send({ type: 'full-reload' }),
+					(error: unknown) =>
+						server.config.logger.error(error instanceof Error ? error.message : String(error))
+				);
+			});
+		}
+	};
+}
