@@ -1,0 +1,50 @@
+/**
+ * Picks the explanations that apply to a result, in reading order: verdict,
+ * profile, strengths, growth areas, quality flags, then the caveat. Citations
+ * are resolved to the bibliography once, when the scorer is created.
+ */
+import type { Content, Explanation, Source } from '../content/types.ts';
+import type { FlagId, ProfileId, QualityFlag, ResultExplanation, VerdictId } from './types.ts';
+
+export interface ExplanationChoice {
+	verdict: VerdictId | null;
+	profile: ProfileId | null;
+	flags: QualityFlag[];
+	strengths: string[];
+	growthAreas: string[];
+}
+
+const keyOf = (kind: string, target: string | null, variant: string | null) =>
+	`${kind}:${target ?? ''}:${variant ?? ''}`;
+
+export function explanationSelector(content: Content) {
+	const sourceById = new Map(content.sources.map((source) => [source.id, source]));
+	const byKey = new Map<string, { explanation: Explanation; sources: Source[] }>();
+	for (const explanation of content.explanations) {
+		const cited = [...new Set(explanation.paragraphs.flatMap((p) => p.citations))];
+		byKey.set(keyOf(explanation.kind, explanation.target, explanation.variant), {
+			explanation,
+			sources: cited.map((id) => sourceById.get(id)!)
+		});
+	}
+	const pick = (
+		role: ResultExplanation['role'],
+		kind: Explanation['kind'],
+		target: string | null,
+		variant: 'high' | 'low' | null = null
+	): ResultExplanation[] => {
+		const found = byKey.get(keyOf(kind, target, variant));
+		return found ? [{ role, ...found }] : [];
+	};
+
+	return function select(choice: ExplanationChoice): ResultExplanation[] {
+		return [
+			...(choice.verdict ? pick('verdict', 'verdict', choice.verdict) : []),
+			...(choice.profile ? pick('profile', 'profile', choice.profile) : []),
+			...choice.strengths.flatMap((facet) => pick('strength', 'facet', facet, 'high')),
+			...choice.growthAreas.flatMap((facet) => pick('growth', 'facet', facet, 'low')),
+			...choice.flags.flatMap((flag) => pick('flag', 'flag', flag.id satisfies FlagId)),
+			...pick('caveat', 'caveat', null)
+		];
+	};
+}
