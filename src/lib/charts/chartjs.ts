@@ -1,0 +1,31 @@
+/**
+ * Chart.js with only the pieces the result charts use registered. Import it
+ * only through `loadChart()` (./register.ts), so it lands in its own chunk
+ * that the quiz never downloads.
+ */
+import {
+	BarController,
+	BarElement,
+	CategoryScale,
+	Chart,
+	Legend,
+	LinearScale,
+	PointElement,
+	ScatterController,
+	Tooltip
+} from 'chart.js';
+
+Chart.register(
+	// position: floating bar + scatter point; facets: bars; quadrant: scatter.
+	BarController,
+	ScatterController,
+	BarElement,
+	PointElement,
+	CategoryScale,
+	LinearScale,
+	// Legend names the scale colours on the facets chart; tooltips give exact values.
+	Legend,
+	Tooltip
+);
+
+export { Chart };

@@ -1,0 +1,95 @@
+/**
+ * The facets chart: the ten facet scores (0–100) as horizontal bars, grouped
+ * by scale, one colour per scale.
+ */
+import type { ChartConfiguration, TooltipItem } from 'chart.js';
+import type { ScoreResult } from '../scoring/types.ts';
+import {
+	axisColours,
+	baseOptions,
+	facetsByScale,
+	fontSize,
+	formatNumber,
+	scaleLabels,
+	scaleOrder,
+	wrapLabel,
+	type BuildOptions
+} from './common.ts';
+import type { ChartTheme } from './theme.ts';
+
+/** The facets chart's config: one bar dataset per scale over the facet names. */
+export type FacetsChartConfig = ChartConfiguration<'bar', (number | null)[], string[]>;
+
+/**
+ * Builds the Chart.js config for the facets chart. Each scale is its own
+ * dataset (so the legend names the colours) holding the scores of its facets
+ * and gaps elsewhere; the datasets share each row rather than sitting side by
+ * side. A facet with no answers has no bar.
+ */
+export function buildFacetsChart(
+	result: Pick<ScoreResult, 'facets'>,
+	theme: ChartTheme,
+	options: BuildOptions = {}
+): FacetsChartConfig {
+	const facets = facetsByScale(result.facets);
+	const axis = axisColours(theme);
+
+	return {
+		type: 'bar',
+		data: {
+			labels: facets.map((facet) => wrapLabel(facet.name)),
+			datasets: scaleOrder.map((scale) => ({
+				label: scaleLabels[scale],
+				data: facets.map((facet) => (facet.scale === scale ? facet.score : null)),
+				backgroundColor: theme[scale],
+				borderColor: theme[scale],
+				grouped: false,
+				skipNull: true,
+				barPercentage: 0.85,
+				categoryPercentage: 0.9
+			}))
+		},
+		options: {
+			...baseOptions(theme, options),
+			indexAxis: 'y',
+			scales: {
+				x: {
+					type: 'linear',
+					min: 0,
+					max: 100,
+					...axis,
+					ticks: { ...axis.ticks, stepSize: 25 },
+					title: {
+						display: true,
+						text: 'Score (0–100)',
+						color: theme.text,
+						font: { size: fontSize.titles }
+					}
+				},
+				y: {
+					type: 'category',
+					ticks: { ...axis.ticks, autoSkip: false },
+					grid: { display: false },
+					border: axis.border
+				}
+			},
+			plugins: {
+				legend: {
+					display: true,
+					position: 'top',
+					labels: { color: theme.text, boxWidth: 14, font: { size: fontSize.ticks } }
+				},
+				tooltip: {
+					callbacks: {
+						title: (items: TooltipItem<'bar'>[]) => {
+							const index = items[0]?.dataIndex;
+							return index === undefined ? '' : (facets[index]?.name ?? '');
+						},
+						label: (item: TooltipItem<'bar'>) =>
+							`${item.dataset.label ?? ''}: ${formatNumber(item.parsed.x ?? 0)}`
+					}
+				}
+			}
+		}
+	};
+}

@@ -1,0 +1,123 @@
+/**
+ * The position chart: where the person sits on the axis from project
+ * management (−100) to product management (+100), as a point over a floating
+ * bar that spans the 90% band.
+ */
+import type { ChartConfiguration, ScriptableScaleContext, TooltipItem } from 'chart.js';
+import type { ScoreResult } from '../scoring/types.ts';
+import { axisColours, baseOptions, formatNumber, type BuildOptions } from './common.ts';
+import { translucent, type ChartTheme } from './theme.ts';
+
+/** What the two ends of the axis stand for. */
+export const positionAxisEnds = {
+	min: 'Project management',
+	max: 'Product management'
+} as const;
+
+/** The dataset labels (legend and tooltip). */
+export const positionLabels = { point: 'Your position', band: '90% band' } as const;
+
+/** The single data point: x is the position, y the index of the one category. */
+export interface PositionPoint {
+	x: number;
+	y: number;
+}
+
+/** The position chart's config: a horizontal floating bar plus a scatter point. */
+export type PositionChartConfig = ChartConfiguration<
+	'bar' | 'scatter',
+	(PositionPoint | [number, number])[],
+	string
+>;
+
+/**
+ * The labels under the x axis: the ends say what they mean, on a second line so
+ * the short numbers beside them still fit on a narrow screen.
+ */
+export function positionTickLabel(value: number): string | string[] {
+	if (value <= -100) return [formatNumber(value), positionAxisEnds.min];
+	if (value >= 100) return [`+${formatNumber(value)}`, positionAxisEnds.max];
+	return value > 0 ? `+${formatNumber(value)}` : formatNumber(value);
+}
+
+/** Builds the Chart.js config for the position chart. */
+export function buildPositionChart(
+	result: Pick<ScoreResult, 'position' | 'band'>,
+	theme: ChartTheme,
+	options: BuildOptions = {}
+): PositionChartConfig {
+	const { position, band } = result;
+	const axis = axisColours(theme);
+	const isZero = (context: ScriptableScaleContext) => context.tick?.value === 0;
+
+	return {
+		type: 'bar',
+		data: {
+			labels: ['You'],
+			datasets: [
+				{
+					type: 'scatter',
+					label: positionLabels.point,
+					data: position === null ? [] : [{ x: position, y: 0 }],
+					backgroundColor: theme.point,
+					borderColor: theme.background,
+					borderWidth: 2,
+					pointRadius: 8,
+					pointHoverRadius: 9,
+					// Drawn last, over the band.
+					order: 0
+				},
+				{
+					type: 'bar',
+					label: positionLabels.band,
+					data: band === null ? [] : [[band.low, band.high]],
+					backgroundColor: translucent(theme.band, 0.25),
+					borderColor: theme.band,
+					borderWidth: 2,
+					borderSkipped: false,
+					borderRadius: 4,
+					barPercentage: 0.7,
+					categoryPercentage: 1,
+					order: 1
+				}
+			]
+		},
+		options: {
+			...baseOptions(theme, options),
+			indexAxis: 'y',
+			scales: {
+				x: {
+					type: 'linear',
+					min: -100,
+					max: 100,
+					...axis,
+					ticks: {
+						...axis.ticks,
+						stepSize: 50,
+						autoSkip: false,
+						// The end labels stay inside the chart instead of being cut off.
+						align: 'inner',
+						callback: (value) => positionTickLabel(Number(value))
+					},
+					grid: {
+						color: (context) => (isZero(context) ? theme.reference : theme.grid),
+						lineWidth: (context) => (isZero(context) ? 2 : 1)
+					}
+				},
+				y: { type: 'category', display: false }
+			},
+			plugins: {
+				legend: { display: false },
+				tooltip: {
+					callbacks: {
+						title: () => '',
+						label: (item: TooltipItem<'bar' | 'scatter'>) =>
+							item.datasetIndex === 0
+								? `${positionLabels.point}: ${formatNumber(item.parsed.x ?? 0)}`
+								: `${positionLabels.band}: ${formatNumber(band?.low ?? 0)} to ${formatNumber(band?.high ?? 0)}`
+					}
+				}
+			}
+		}
+	};
+}

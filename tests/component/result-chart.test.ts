@@ -1,0 +1,242 @@
+import { render, screen, waitFor, within } from '@testing-library/svelte';
+import type { ChartConfiguration } from 'chart.js';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import ResultChart from '$lib/charts/ResultChart.svelte';
+import { darkTheme, lightTheme } from '$lib/charts/theme';
+import type { FacetScore, ScaleId, ScoreResult } from '$lib/scoring/types';
+
+// jsdom has no canvas: a stand-in Chart class records what it was given.
+const charts = vi.hoisted(() => {
+	class FakeChart {
+		static instances: FakeChart[] = [];
+		destroy = vi.fn();
+		constructor(
+			public canvas: HTMLCanvasElement,
+			public config: ChartConfiguration
+		) {
+			FakeChart.instances.push(this);
+		}
+	}
+	return { FakeChart, loadChart: vi.fn(async () => FakeChart) };
+});
+
+vi.mock('$lib/charts/register', () => ({ loadChart: charts.loadChart }));
+
+const { FakeChart } = charts;
+
+// ---------------------------------------------------------------- fixture
+
+const facet = (id: string, scale: ScaleId, name: string, score: number): FacetScore => ({
+	id,
+	scale,
+	name,
+	score,
+	answered: 4,
+	total: 4
+});
+
+const result: ScoreResult = {
+	instrument: { version: '1.0.0', fingerprint: 'abc123' },
+	scales: {
+		strategic: { score: 71.58, answered: 24, total: 24, answeredShare: 1 },
+		tactical: { score: 36.98, answered: 24, total: 24, answeredShare: 1 }
+	},
+	facets: [
+		facet('strategic.vision', 'strategic', 'Vision and the "why"', 85.4),
+		facet('strategic.customers', 'strategic', 'Customers and market', 72.5),
+		facet('strategic.value', 'strategic', 'Value and outcomes', 66.7),
+		facet('strategic.uncertainty', 'strategic', 'Deciding under uncertainty', 58.3),
+		facet('strategic.influence', 'strategic', 'Prioritising and influencing', 75),
+		facet('tactical.planning', 'tactical', 'Planning and the "how"', 41.7),
+		facet('tactical.resources', 'tactical', 'Resources and budget', 25),
+		facet('tactical.risk', 'tactical', 'Risk, scope and quality', 50),
+		facet('tactical.execution', 'tactical', 'Team coordination and execution', 45.8),
+		facet('tactical.delivery', 'tactical', 'Delivery and status reporting', 22.4)
+	],
+	position: 34.6,
+	band: { low: 12.5, high: 56.7 },
+	confidence: 0.99,
+	verdict: 'leaning-product',
+	noVerdictReason: null,
+	profile: null,
+	flags: [],
+	strengths: ['strategic.vision', 'strategic.influence', 'strategic.customers'],
+	growthAreas: ['tactical.delivery', 'tactical.resources', 'tactical.planning'],
+	explanations: []
+};
+
+const positionSummary =
+	'Your position is 35 towards product management; the 90% band runs from 13 to 57.';
+
+// ---------------------------------------------------------------- matchMedia
+
+/** A controllable `matchMedia`: set a query's answer and listeners hear a change. */
+function fakeMatchMedia(initial: Record<string, boolean> = {}) {
+	const answers = { ...initial };
+	const lists = new Map<string, EventTarget>();
+	const matchMedia = (query: string) => {
+		let list = lists.get(query);
+		if (!list) {
+			list = Object.defineProperties(new EventTarget(), {
+				media: { value: query },
+				matches: { get: () => answers[query] ?? false }
+			});
+			lists.set(query, list);
+		}
+		return list as MediaQueryList;
+	};
+	vi.stubGlobal('matchMedia', matchMedia);
+	return {
+		set(query: string, value: boolean) {
+			answers[query] = value;
+			lists.get(query)?.dispatchEvent(new Event('change'));
+		}
+	};
+}
+
+const DARK = '(prefers-color-scheme: dark)';
+const REDUCED = '(prefers-reduced-motion: reduce)';
+
+beforeEach(() => {
+	FakeChart.instances = [];
+	charts.loadChart.mockClear();
+});
+
+afterEach(() => {
+	vi.unstubAllGlobals();
+});
+
+// ---------------------------------------------------------------- tests
+
+describe('ResultChart', () => {
+	it('names the canvas image by its summary and captions the figure with it', async () => {
+		fakeMatchMedia();
+		render(ResultChart, { kind: 'position', result, id: 'position-chart' });
+
+		const image = screen.getByRole('img', { name: positionSummary });
+		expect(image.tagName).toBe('CANVAS');
+		const figure = screen.getByRole('figure');
+		expect(figure).toHaveAttribute('id', 'position-chart');
+		expect(within(figure).getByText(positionSummary, { selector: 'figcaption' })).toBeVisible();
+
+		await waitFor(() => expect(FakeChart.instances).toHaveLength(1));
+		expect(FakeChart.instances[0]?.canvas).toBe(image);
+	});
+
+	it('puts the numbers in a table with a caption and header cells', () => {
+		fakeMatchMedia();
+		render(ResultChart, { kind: 'facets', result });
+
+		const table = screen.getByRole('table', { name: 'Facet scores from 0 to 100' });
+		const headers = within(table).getAllByRole('columnheader');
+		expect(headers.map((th) => th.textContent)).toEqual(['Facet', 'Scale', 'Score']);
+		expect(headers.every((th) => th.getAttribute('scope') === 'col')).toBe(true);
+
+		const rows = within(table).getAllByRole('row').slice(1);
+		expect(rows).toHaveLength(10);
+		const first = within(rows[0]!).getByRole('rowheader', { name: 'Vision and the "why"' });
+		expect(first).toHaveAttribute('scope', 'row');
+		expect(
+			within(rows[0]!)
+				.getAllByRole('cell')
+				.map((td) => td.textContent)
+		).toEqual(['Strategic (product management)', '85']);
+		expect(
+			within(rows[9]!)
+				.getAllByRole('cell')
+				.map((td) => td.textContent)
+		).toEqual(['Tactical (project management)', '22']);
+	});
+
+	it('shows negative numbers in the table with a minus sign', () => {
+		fakeMatchMedia();
+		render(ResultChart, {
+			kind: 'position',
+			result: { ...result, position: -20.4, band: { low: -45.2, high: 4.9 } }
+		});
+		const table = screen.getByRole('table', { name: /Your position from −100/ });
+		expect(within(table).getByRole('row', { name: 'Position −20' })).toBeInTheDocument();
+		expect(within(table).getByRole('row', { name: '90% band, low end −45' })).toBeInTheDocument();
+	});
+
+	it('draws the chart from the builder, in the light theme with animation by default', async () => {
+		fakeMatchMedia();
+		render(ResultChart, { kind: 'quadrant', result });
+
+		await waitFor(() => expect(FakeChart.instances).toHaveLength(1));
+		expect(charts.loadChart).toHaveBeenCalledTimes(1);
+		const { config } = FakeChart.instances[0]!;
+		expect(config.type).toBe('scatter');
+		expect(config.data.datasets[0]?.data).toEqual([{ x: 36.98, y: 71.58 }]);
+		expect(config.data.datasets[0]?.backgroundColor).toBe(lightTheme.point);
+		expect(config.options?.animation).not.toBe(false);
+	});
+
+	it('follows dark mode and reduced motion, and redraws when they change', async () => {
+		const media = fakeMatchMedia({ [DARK]: true, [REDUCED]: true });
+		render(ResultChart, { kind: 'quadrant', result });
+
+		await waitFor(() => expect(FakeChart.instances).toHaveLength(1));
+		const first = FakeChart.instances[0]!;
+		expect(first.config.data.datasets[0]?.backgroundColor).toBe(darkTheme.point);
+		expect(first.config.options?.animation).toBe(false);
+
+		media.set(DARK, false);
+		await waitFor(() => expect(FakeChart.instances).toHaveLength(2));
+		expect(first.destroy).toHaveBeenCalledTimes(1);
+		expect(FakeChart.instances[1]?.config.data.datasets[0]?.backgroundColor).toBe(lightTheme.point);
+	});
+
+	it('redraws in the light theme for printing and back afterwards', async () => {
+		fakeMatchMedia({ [DARK]: true });
+		render(ResultChart, { kind: 'position', result });
+		await waitFor(() => expect(FakeChart.instances).toHaveLength(1));
+
+		window.dispatchEvent(new Event('beforeprint'));
+		expect(FakeChart.instances).toHaveLength(2);
+		expect(FakeChart.instances[0]?.destroy).toHaveBeenCalledTimes(1);
+		const printed = FakeChart.instances[1]!.config;
+		expect(printed.data.datasets[0]?.backgroundColor).toBe(lightTheme.point);
+		expect(printed.options?.animation).toBe(false);
+
+		window.dispatchEvent(new Event('afterprint'));
+		expect(FakeChart.instances).toHaveLength(3);
+		expect(FakeChart.instances[2]?.config.data.datasets[0]?.backgroundColor).toBe(darkTheme.point);
+	});
+
+	it('destroys the chart on unmount', async () => {
+		fakeMatchMedia();
+		const { unmount } = render(ResultChart, { kind: 'facets', result });
+		await waitFor(() => expect(FakeChart.instances).toHaveLength(1));
+		const chart = FakeChart.instances[0]!;
+		expect(chart.destroy).not.toHaveBeenCalled();
+
+		unmount();
+		expect(chart.destroy).toHaveBeenCalledTimes(1);
+		// Printing after unmount draws nothing.
+		window.dispatchEvent(new Event('beforeprint'));
+		expect(FakeChart.instances).toHaveLength(1);
+	});
+
+	it('never draws when unmounted before Chart.js has loaded', async () => {
+		fakeMatchMedia();
+		let resolve: (value: typeof FakeChart) => void = () => {};
+		charts.loadChart.mockImplementationOnce(
+			() => new Promise<typeof FakeChart>((done) => (resolve = done))
+		);
+		const { unmount } = render(ResultChart, { kind: 'position', result });
+		unmount();
+		resolve(FakeChart);
+		await Promise.resolve();
+		await Promise.resolve();
+		expect(FakeChart.instances).toHaveLength(0);
+	});
+
+	it('works without matchMedia (light theme, animated)', async () => {
+		vi.stubGlobal('matchMedia', undefined);
+		render(ResultChart, { kind: 'position', result });
+		expect(screen.getByRole('img', { name: positionSummary })).toBeInTheDocument();
+		await waitFor(() => expect(FakeChart.instances).toHaveLength(1));
+		expect(FakeChart.instances[0]?.config.data.datasets[0]?.backgroundColor).toBe(lightTheme.point);
+	});
+});
