@@ -1,0 +1,24 @@
+/**
+ * What the start page says about a quiz saved in this browser: nothing, "continue
+ * at question 7 of 36", "see your result", or why a saved quiz was dropped.
+ */
+import { loadQuiz, type QuizInstrument, type QuizStorage } from './persistence';
+
+export type SavedQuizSummary =
+	| { status: 'none' }
+	| { status: 'in-progress'; position: number; total: number }
+	| { status: 'submitted' }
+	| { status: 'discarded'; notice: string };
+
+export function savedQuizSummary(
+	storage: QuizStorage,
+	instrument: QuizInstrument,
+	questionIds: readonly string[]
+): SavedQuizSummary {
+	const saved = loadQuiz(storage, instrument, questionIds);
+	if (saved.status === 'none') return saved;
+	if (saved.status === 'discarded') return { status: 'discarded', notice: saved.notice };
+	const { value, context } = saved.snapshot;
+	if (value === 'submitted') return { status: 'submitted' };
+	return { status: 'in-progress', position: context.index + 1, total: context.questions.length };
+}

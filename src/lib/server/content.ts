@@ -1,0 +1,42 @@
+/**
+ * Server-side views of the content for pages that prerender: only the slices
+ * those pages show travel to the browser, never the whole instrument.
+ */
+import content from 'virtual:rolefit/content';
+
+/** Seconds a typical person spends per question; 36 questions come to about 8 minutes. */
+const secondsPerQuestion = 13;
+
+export function landingFacts() {
+	const questions = content.sequence.length;
+	const { version, fingerprint } = content.instrument;
+	return {
+		title: content.instrument.title,
+		instrument: { version, fingerprint },
+		questionIds: content.sequence,
+		questions,
+		statements: content.items.length,
+		scenarios: content.scenarios.length,
+		minutes: Math.round((questions * secondsPerQuestion) / 60),
+		scales: content.scales.map((scale) => ({
+			id: scale.id,
+			name: scale.name,
+			role: scale.role,
+			description: scale.description,
+			facets: scale.facetIds.map((id) => content.facets.find((facet) => facet.id === id)!.name)
+		}))
+	};
+}
+
+export function sourcesPage() {
+	return {
+		sources: content.sources,
+		method: content.explanations.find((explanation) => explanation.kind === 'method')!,
+		scales: content.scales.map((scale) => ({
+			...scale,
+			facets: content.facets.filter((facet) => facet.scale === scale.id)
+		})),
+		thresholds: content.instrument.thresholds,
+		version: content.instrument.version
+	};
+}
