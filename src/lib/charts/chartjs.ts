@@ -28,4 +28,7 @@ Chart.register(
 	Tooltip
 );
 
+// Charts speak in the page's own system font rather than Chart.js's default list.
+Chart.defaults.font.family = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
+
 export { Chart };
