@@ -3,8 +3,3 @@ declare module 'virtual:rolefit/content' {
 	const content: import('$lib/content/types').Content;
 	export default content;
 }
-
-declare module 'virtual:rolefit/questionnaire' {
-	const questionnaire: import('$lib/content/types').QuestionnaireContent;
-	export default questionnaire;
-}

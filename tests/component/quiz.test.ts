@@ -1,10 +1,12 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import questionnaire from 'virtual:rolefit/questionnaire';
+import content from 'virtual:rolefit/content';
+import { questionnaireOf } from '../../src/lib/content/questionnaire.ts';
 import ChoiceQuestion from '../../src/routes/quiz/ChoiceQuestion.svelte';
 import Questionnaire from '../../src/routes/quiz/Questionnaire.svelte';
 
+const questionnaire = questionnaireOf(content);
 const [first, second] = questionnaire.questions;
 const total = questionnaire.questions.length;
 const labels = questionnaire.instrument.likertLabels;

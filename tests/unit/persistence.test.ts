@@ -132,11 +132,11 @@ describe('saveQuiz', () => {
 		});
 	});
 
-	it('returns false instead of throwing when storage is full or forbidden', () => {
+	it('returns false instead of throwing when storage is full or forbidden', async () => {
 		expect(saveQuiz(new ThrowingStorage(), instrument, persistedAfter(4))).toBe(false);
 	});
 
-	it('returns false for a snapshot that is not JSON', () => {
+	it('returns false for a snapshot that is not JSON', async () => {
 		const storage = new MemoryStorage();
 		expect(saveQuiz(storage, instrument, { context: { big: 1n } })).toBe(false);
 		expect(storage.items.size).toBe(0);
@@ -144,15 +144,17 @@ describe('saveQuiz', () => {
 });
 
 describe('loadQuiz', () => {
-	it('finds nothing when nothing was saved', () => {
-		expect(loadQuiz(new MemoryStorage(), instrument, questionIds)).toEqual({ status: 'none' });
+	it('finds nothing when nothing was saved', async () => {
+		expect(await loadQuiz(new MemoryStorage(), instrument, questionIds)).toEqual({
+			status: 'none'
+		});
 	});
 
-	it('restores what was saved, and an actor resumes from it', () => {
+	it('restores what was saved, and an actor resumes from it', async () => {
 		const storage = new MemoryStorage();
 		saveQuiz(storage, instrument, persistedAfter(4, 2), 5000);
 
-		const loaded = loadQuiz(storage, instrument, questionIds);
+		const loaded = await loadQuiz(storage, instrument, questionIds);
 		expect(loaded).toMatchObject({ status: 'restored', savedAt: 5000 });
 		if (loaded.status !== 'restored') return;
 		// It type-checks as what createActor accepts.
@@ -167,14 +169,14 @@ describe('loadQuiz', () => {
 		expect(storage.getItem(QUIZ_STORAGE_KEY)).not.toBeNull();
 	});
 
-	it('restores the reviewing state and fields it does not know about', () => {
+	it('restores the reviewing state and fields it does not know about', async () => {
 		const actor = createActor(quizMachine).start();
 		actor.send({ type: 'nav.review' });
 		const persisted = JSON.parse(JSON.stringify(actor.getPersistedSnapshot()));
 		persisted.context.extra = { kept: true };
 		const storage = new MemoryStorage();
 		saveQuiz(storage, instrument, persisted);
-		const loaded = loadQuiz(storage, instrument, questionIds);
+		const loaded = await loadQuiz(storage, instrument, questionIds);
 		expect(loaded).toMatchObject({
 			status: 'restored',
 			snapshot: { value: 'reviewing', context: { extra: { kept: true } } }
@@ -186,9 +188,9 @@ describe('loadQuiz', () => {
 		['an empty string', ''],
 		['JSON that is not an object', '42'],
 		['null', 'null']
-	])('discards %s', (_, raw) => {
+	])('discards %s', async (_, raw) => {
 		const storage = storageWith(raw);
-		expect(loadQuiz(storage, instrument, questionIds)).toEqual(unreadable);
+		expect(await loadQuiz(storage, instrument, questionIds)).toEqual(unreadable);
 		expect(storage.getItem(QUIZ_STORAGE_KEY)).toBeNull();
 	});
 
@@ -225,22 +227,24 @@ describe('loadQuiz', () => {
 			(saved) => questionsOf(saved).push({ id: 'i9', kind: 'likert', optionCount: 5 })
 		],
 		['an unknown question kind', (saved) => (questionsOf(saved)[0]!.kind = 'essay')]
-	])('discards a save with %s, and removes it', (_, damage) => {
+	])('discards a save with %s, and removes it', async (_, damage) => {
 		const saved = savedJson();
 		damage(saved);
 		const storage = storageWith(saved);
-		expect(loadQuiz(storage, instrument, questionIds)).toEqual(unreadable);
+		expect(await loadQuiz(storage, instrument, questionIds)).toEqual(unreadable);
 		expect(storage.getItem(QUIZ_STORAGE_KEY)).toBeNull();
 	});
 
-	it('restores the undamaged save those cases start from', () => {
+	it('restores the undamaged save those cases start from', async () => {
 		// Guards the table above: each case fails because of its damage alone.
-		expect(loadQuiz(storageWith(savedJson()), instrument, questionIds).status).toBe('restored');
+		expect((await loadQuiz(storageWith(savedJson()), instrument, questionIds)).status).toBe(
+			'restored'
+		);
 	});
 
-	it('discards a save whose questions differ from the current ones', () => {
+	it('discards a save whose questions differ from the current ones', async () => {
 		const storage = storageWith(savedJson());
-		expect(loadQuiz(storage, instrument, ['i1', 'i2', 's1', 'i4'])).toEqual(unreadable);
+		expect(await loadQuiz(storage, instrument, ['i1', 'i2', 's1', 'i4'])).toEqual(unreadable);
 		expect(storage.getItem(QUIZ_STORAGE_KEY)).toBeNull();
 	});
 
@@ -256,10 +260,10 @@ describe('loadQuiz', () => {
 			{ ...instrument, fingerprint: 'ffff0000' },
 			instrument
 		]
-	])('discards a save from %s, saying so', (_, saved, current) => {
+	])('discards a save from %s, saying so', async (_, saved, current) => {
 		const storage = new MemoryStorage();
 		saveQuiz(storage, saved, persistedAfter(4));
-		expect(loadQuiz(storage, current, questionIds)).toEqual({
+		expect(await loadQuiz(storage, current, questionIds)).toEqual({
 			status: 'discarded',
 			reason: 'other-version',
 			notice:
@@ -268,10 +272,10 @@ describe('loadQuiz', () => {
 		expect(storage.getItem(QUIZ_STORAGE_KEY)).toBeNull();
 	});
 
-	it('does not call a save from a newer version "earlier"', () => {
+	it('does not call a save from a newer version "earlier"', async () => {
 		const storage = new MemoryStorage();
 		saveQuiz(storage, { ...instrument, version: '2.0.0' }, persistedAfter(4));
-		expect(loadQuiz(storage, instrument, questionIds)).toEqual({
+		expect(await loadQuiz(storage, instrument, questionIds)).toEqual({
 			status: 'discarded',
 			reason: 'other-version',
 			notice:
@@ -279,35 +283,39 @@ describe('loadQuiz', () => {
 		});
 	});
 
-	it('reports another version even when the old snapshot has another shape', () => {
+	it('reports another version even when the old snapshot has another shape', async () => {
 		const storage = storageWith({ ...savedJson(), version: '0.9.0', snapshot: { old: true } });
-		expect(loadQuiz(storage, instrument, questionIds)).toMatchObject({ reason: 'other-version' });
+		expect(await loadQuiz(storage, instrument, questionIds)).toMatchObject({
+			reason: 'other-version'
+		});
 	});
 
-	it('treats storage that throws as having nothing saved', () => {
-		expect(loadQuiz(new ThrowingStorage(), instrument, questionIds)).toEqual({ status: 'none' });
+	it('treats storage that throws as having nothing saved', async () => {
+		expect(await loadQuiz(new ThrowingStorage(), instrument, questionIds)).toEqual({
+			status: 'none'
+		});
 	});
 
-	it('still discards when the bad save cannot be removed', () => {
+	it('still discards when the bad save cannot be removed', async () => {
 		const storage = storageWith('not json');
 		storage.removeItem = () => {
 			throw new DOMException('The operation is insecure.', 'SecurityError');
 		};
-		expect(loadQuiz(storage, instrument, questionIds)).toEqual(unreadable);
+		expect(await loadQuiz(storage, instrument, questionIds)).toEqual(unreadable);
 	});
 });
 
 describe('clearQuiz', () => {
-	it('removes the saved quiz and nothing else', () => {
+	it('removes the saved quiz and nothing else', async () => {
 		const storage = new MemoryStorage();
 		storage.setItem('other', 'x');
 		saveQuiz(storage, instrument, persistedAfter(4));
 		clearQuiz(storage);
 		expect([...storage.items.keys()]).toEqual(['other']);
-		expect(loadQuiz(storage, instrument, questionIds)).toEqual({ status: 'none' });
+		expect(await loadQuiz(storage, instrument, questionIds)).toEqual({ status: 'none' });
 	});
 
-	it('does not throw when storage does', () => {
+	it('does not throw when storage does', async () => {
 		expect(() => clearQuiz(new ThrowingStorage())).not.toThrow();
 	});
 });

@@ -52,8 +52,8 @@ function storeFinishedQuiz(
 }
 
 describe('a result from a share link', () => {
-	it('shows the same verdict and scores as the answers it carries', () => {
-		const view = resultFromLink(content, `#${linkFor(allTactical())}`, null);
+	it('shows the same verdict and scores as the answers it carries', async () => {
+		const view = await resultFromLink(content, `#${linkFor(allTactical())}`, null);
 		expect(view.status).toBe('ok');
 		if (view.status !== 'ok') return;
 		expect(view.result.verdict).toBe('clear-project');
@@ -62,46 +62,46 @@ describe('a result from a share link', () => {
 		expect(view.timed).toBe(false);
 	});
 
-	it('explains a damaged link instead of failing', () => {
+	it('explains a damaged link instead of failing', async () => {
 		const link = linkFor(allStrategic());
 		const damaged = `${link.slice(0, -3)}${link.at(-3) === 'A' ? 'B' : 'A'}${link.slice(-2)}`;
-		expect(resultFromLink(content, damaged, null)).toEqual({
+		expect(await resultFromLink(content, damaged, null)).toEqual({
 			status: 'invalid',
 			message: 'This link is damaged or incomplete: copy it again from the results page.'
 		});
 	});
 
-	it('explains a link from another version of the questions', () => {
+	it('explains a link from another version of the questions', async () => {
 		const old = encodeShare(
 			{ ...content.instrument, version: '0.9.0' },
 			shareQuestions(content),
 			allStrategic()
 		);
-		const view = resultFromLink(content, old, null);
+		const view = await resultFromLink(content, old, null);
 		expect(view.status).toBe('invalid');
 		expect(view.status === 'invalid' && view.message).toMatch(/version 0\.9\.0/);
 	});
 
-	it('has nothing to show without a fragment', () => {
-		expect(resultFromLink(content, '', null)).toEqual({ status: 'none' });
+	it('has nothing to show without a fragment', async () => {
+		expect(await resultFromLink(content, '', null)).toEqual({ status: 'none' });
 	});
 
-	it("uses this browser's own timings when the link is its own finished quiz", () => {
+	it("uses this browser's own timings when the link is its own finished quiz", async () => {
 		const storage = memoryStorage();
 		storeFinishedQuiz(storage, allStrategic(), 1);
-		const own = resultFromLink(content, linkFor(allStrategic()), storage);
+		const own = await resultFromLink(content, linkFor(allStrategic()), storage);
 		expect(own.status === 'ok' && own.timed).toBe(true);
 		expect(own.status === 'ok' && own.result.flags.map((f) => f.id)).toContain('rushing');
 		// Somebody else's link in the same browser does not borrow those timings.
-		const other = resultFromLink(content, linkFor(allTactical()), storage);
+		const other = await resultFromLink(content, linkFor(allTactical()), storage);
 		expect(other.status === 'ok' && other.timed).toBe(false);
 	});
 
-	it('turns the finished quiz in this browser into a link', () => {
+	it('turns the finished quiz in this browser into a link', async () => {
 		const storage = memoryStorage();
-		expect(ownResultFragment(content, storage)).toBeNull();
+		expect(await ownResultFragment(content, storage)).toBeNull();
 		storeFinishedQuiz(storage, allTactical(), 5);
-		expect(ownResultFragment(content, storage)).toBe(linkFor(allTactical()));
+		expect(await ownResultFragment(content, storage)).toBe(linkFor(allTactical()));
 	});
 });
 

@@ -1,11 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-	decodeShare,
-	encodeShare,
-	shareQuestionsOf,
-	type ShareQuestion
-} from '../../src/lib/share/codec.ts';
+import { encodeShare, shareQuestionsOf, type ShareQuestion } from '../../src/lib/share/codec.ts';
+import { decodeShare } from '../../src/lib/share/decode.ts';
 import type { Question } from '../../src/lib/content/types.ts';
 
 const instrument = { version: '1.0.0', fingerprint: 'a1b2c3d4' };

@@ -1,20 +1,17 @@
 /**
  * Vite plugin that loads `content/` once, at build (and dev) start, and serves
- * it to the app as two virtual modules. Broken content fails the build with
+ * it to the app as a virtual module. Broken content fails the build with
  * the loader's messages; in dev, editing a content file reloads the page.
  */
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { ContentError } from './errors.ts';
 import { loadContent } from './loader.ts';
-import { questionnaireOf } from './questionnaire.ts';
 import type { Content } from './types.ts';
 
 const modules = {
-	/** The whole instrument, explanations included (results and sources pages). */
-	content: 'virtual:rolefit/content',
-	/** Only what the quiz needs (the quiz page). */
-	questionnaire: 'virtual:rolefit/questionnaire'
+	/** The whole instrument, explanations included. */
+	content: 'virtual:rolefit/content'
 } as const;
 
 export function rolefitContent(options: { dir?: string } = {}): Plugin {
@@ -38,9 +35,6 @@ export function rolefitContent(options: { dir?: string } = {}): Plugin {
 		async load(id) {
 			if (id === `\0${modules.content}`) {
 				return `export default ${JSON.stringify(await load())};`;
-			}
-			if (id === `\0${modules.questionnaire}`) {
-				return `export default ${JSON.stringify(questionnaireOf(await load()))};`;
 			}
 			return undefined;
 		},

@@ -10,12 +10,12 @@ export type SavedQuizSummary =
 	| { status: 'submitted' }
 	| { status: 'discarded'; notice: string };
 
-export function savedQuizSummary(
+export async function savedQuizSummary(
 	storage: QuizStorage,
 	instrument: QuizInstrument,
 	questionIds: readonly string[]
-): SavedQuizSummary {
-	const saved = loadQuiz(storage, instrument, questionIds);
+): Promise<SavedQuizSummary> {
+	const saved = await loadQuiz(storage, instrument, questionIds);
 	if (saved.status === 'none') return saved;
 	if (saved.status === 'discarded') return { status: 'discarded', notice: saved.notice };
 	const { value, context } = saved.snapshot;

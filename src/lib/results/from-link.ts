@@ -9,22 +9,23 @@ import type { Content } from '../content/types.ts';
 import { loadQuiz, type QuizStorage } from '../quiz/persistence.ts';
 import { scoreAnswers } from '../scoring/score.ts';
 import type { Answers, ScoreResult } from '../scoring/types.ts';
-import { decodeShare, encodeShare, shareQuestionsOf } from '../share/codec.ts';
+import { encodeShare, shareQuestionsOf } from '../share/codec.ts';
+import { decodeShare } from '../share/decode.ts';
 
 export type ResultFromLink =
 	| { status: 'ok'; answers: Answers; result: ScoreResult; timed: boolean }
 	| { status: 'invalid'; message: string }
 	| { status: 'none' };
 
-export function resultFromLink(
+export async function resultFromLink(
 	content: Content,
 	fragment: string,
 	storage: QuizStorage | null
-): ResultFromLink {
+): Promise<ResultFromLink> {
 	if (fragment.replace(/^#/, '') === '') return { status: 'none' };
 	const decoded = decodeShare(fragment, content.instrument, shareQuestions(content));
 	if (!decoded.ok) return { status: 'invalid', message: decoded.message };
-	const timings = storage ? ownTimings(content, storage, decoded.answers) : undefined;
+	const timings = storage ? await ownTimings(content, storage, decoded.answers) : undefined;
 	return {
 		status: 'ok',
 		answers: decoded.answers,
@@ -42,14 +43,17 @@ export function shareQuestions(content: Content) {
  * This browser's own finished quiz as a share fragment, so `/results` without
  * a link still shows the last result; null when there is none.
  */
-export function ownResultFragment(content: Content, storage: QuizStorage): string | null {
-	const saved = loadQuiz(storage, content.instrument, content.sequence);
+export async function ownResultFragment(
+	content: Content,
+	storage: QuizStorage
+): Promise<string | null> {
+	const saved = await loadQuiz(storage, content.instrument, content.sequence);
 	if (saved.status !== 'restored' || saved.snapshot.value !== 'submitted') return null;
 	return encodeShare(content.instrument, shareQuestions(content), saved.snapshot.context.answers);
 }
 
-function ownTimings(content: Content, storage: QuizStorage, answers: Answers) {
-	const saved = loadQuiz(storage, content.instrument, content.sequence);
+async function ownTimings(content: Content, storage: QuizStorage, answers: Answers) {
+	const saved = await loadQuiz(storage, content.instrument, content.sequence);
 	if (saved.status !== 'restored') return undefined;
 	const own = saved.snapshot.context.answers;
 	const same =

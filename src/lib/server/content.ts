@@ -3,6 +3,7 @@
  * those pages show travel to the browser, never the whole instrument.
  */
 import content from 'virtual:rolefit/content';
+import { questionnaireOf } from '$lib/content/questionnaire';
 
 /** Seconds a typical person spends per question; 36 questions come to about 8 minutes. */
 const secondsPerQuestion = 13;
@@ -39,4 +40,9 @@ export function sourcesPage() {
 		thresholds: content.instrument.thresholds,
 		version: content.instrument.version
 	};
+}
+
+/** What the quiz page needs: the questions in order and the answer labels. */
+export function questionnaire() {
+	return questionnaireOf(content);
 }

@@ -22,12 +22,14 @@
  *   last answer character with the first check character is merely very likely
  *   to be caught).
  *
+ * This module writes links and has no dependencies, so the quiz page can make
+ * one cheaply; `decode.ts` reads them, validating with zod, on the result page.
+ *
  * Decoding is strict: the only accepted text for a set of answers is the one
  * `encodeShare` produces. An all-skipped quiz is a valid link (it decodes to
  * `{}`): the codec only carries answers, and deciding whether there are enough
  * of them to show a result is the result page's job.
  */
-import { z } from 'zod/mini';
 import type { Question } from '../content/types.ts';
 import type { Answers } from '../scoring/types.ts';
 
@@ -43,26 +45,16 @@ export interface ShareQuestion {
 	max: number;
 }
 
-export type DecodeShareResult =
-	| { ok: true; answers: Answers }
-	| { ok: false; reason: 'empty' | 'malformed' | 'other-version'; message: string };
-
-const DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+// Shared with decode.ts, which reads what this module writes.
+export const DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const CHECK_MODULUS = 4093;
-const CHECK_LENGTH = 2;
+export const CHECK_LENGTH = 2;
 /** Far above any real link; keeps the weights below the modulus (see above). */
-const MAX_LENGTH = 1024;
+export const MAX_LENGTH = 1024;
 
 const VERSION = /^\d+\.\d+\.\d+$/;
 const FINGERPRINT = /^[0-9A-Za-z]+$/;
-const FRAGMENT = /^v(\d+\.\d+\.\d+)\.([0-9A-Za-z]+)\.([\w-]{2,})$/;
-
-const fragmentSchema = z.string().check(z.maxLength(MAX_LENGTH), z.regex(FRAGMENT));
-
-const MESSAGES = {
-	empty: 'This link has no answers in it: copy it again from the results page.',
-	malformed: 'This link is damaged or incomplete: copy it again from the results page.'
-};
+export const FRAGMENT = /^v(\d+\.\d+\.\d+)\.([0-9A-Za-z]+)\.([\w-]{2,})$/;
 
 /** The codec's view of the quiz's questions, in the order given. */
 export function shareQuestionsOf(questions: readonly Question[]): ShareQuestion[] {
@@ -115,66 +107,8 @@ export function encodeShare(
 	return text + checkOf(text);
 }
 
-/**
- * Reads a fragment made by `encodeShare` (a leading `#` is allowed). Never
- * throws on any text; the failure `message` is meant for the person who
- * opened the link.
- *
- * @throws {RangeError} only when `questions` itself is unusable (a bug).
- */
-export function decodeShare(
-	fragment: string | null | undefined,
-	instrument: ShareInstrument,
-	questions: readonly ShareQuestion[]
-): DecodeShareResult {
-	const capacity = capacityOf(questions);
-	const text =
-		typeof fragment === 'string' && fragment.startsWith('#') ? fragment.slice(1) : fragment;
-	if (text === '' || text === null || text === undefined) return failure('empty');
-
-	const parsed = fragmentSchema.safeParse(text);
-	if (!parsed.success) return failure('malformed');
-	const [, version, fingerprint, rest] = FRAGMENT.exec(parsed.data)!;
-	const checked = parsed.data.slice(0, -CHECK_LENGTH);
-	if (checkOf(checked) !== parsed.data.slice(-CHECK_LENGTH)) return failure('malformed');
-
-	// Only now is the version worth reporting: the check proves it was not garbled.
-	if (version !== instrument.version || fingerprint !== instrument.fingerprint) {
-		return {
-			ok: false,
-			reason: 'other-version',
-			message:
-				version === instrument.version
-					? `This link was made with an earlier edition of version ${version} of the quiz; the questions have changed since, so it can't show the same result.`
-					: `This link was made with version ${version} of the quiz; the questions have changed since, so it can't show the same result.`
-		};
-	}
-
-	const body = rest!.slice(0, -CHECK_LENGTH);
-	if (body.length !== bodyLength(capacity)) return failure('malformed');
-	let value = 0n;
-	for (const char of body) value = value * 64n + BigInt(DIGITS.indexOf(char));
-	if (value >= capacity) return failure('malformed');
-
-	const digits: number[] = [];
-	for (let i = questions.length - 1; i >= 0; i--) {
-		const radix = BigInt(questions[i]!.max + 1);
-		digits[i] = Number(value % radix);
-		value /= radix;
-	}
-	const answers: Record<string, number> = {};
-	questions.forEach(({ id }, i) => {
-		if (digits[i]) answers[id] = digits[i];
-	});
-	return { ok: true, answers };
-}
-
-function failure(reason: 'empty' | 'malformed'): DecodeShareResult {
-	return { ok: false, reason, message: MESSAGES[reason] };
-}
-
 /** How many different answer sets there are: the product of the radixes. */
-function capacityOf(questions: readonly ShareQuestion[]): bigint {
+export function capacityOf(questions: readonly ShareQuestion[]): bigint {
 	const ids = new Set<string>();
 	let capacity = 1n;
 	for (const { id, max } of questions) {
@@ -188,13 +122,13 @@ function capacityOf(questions: readonly ShareQuestion[]): bigint {
 }
 
 /** Base64url characters needed for every number below `capacity`. */
-function bodyLength(capacity: bigint): number {
+export function bodyLength(capacity: bigint): number {
 	let length = 0;
 	for (let room = 1n; room < capacity; room *= 64n) length++;
 	return length;
 }
 
-function checkOf(text: string): string {
+export function checkOf(text: string): string {
 	let sum = 0;
 	for (let i = 0; i < text.length; i++) {
 		sum = (sum + (i + 1) * text.charCodeAt(i)) % CHECK_MODULUS;

@@ -1,0 +1,86 @@
+/**
+ * Reads share links written by `codec.ts`. Never throws on any text: a link is
+ * input from anywhere, so its shape is checked with zod before anything else.
+ */
+import { z } from 'zod/mini';
+import type { Answers } from '../scoring/types.ts';
+import {
+	bodyLength,
+	capacityOf,
+	CHECK_LENGTH,
+	checkOf,
+	DIGITS,
+	FRAGMENT,
+	MAX_LENGTH,
+	type ShareInstrument,
+	type ShareQuestion
+} from './codec.ts';
+
+export type DecodeShareResult =
+	| { ok: true; answers: Answers }
+	| { ok: false; reason: 'empty' | 'malformed' | 'other-version'; message: string };
+
+const fragmentSchema = z.string().check(z.maxLength(MAX_LENGTH), z.regex(FRAGMENT));
+
+const MESSAGES = {
+	empty: 'This link has no answers in it: copy it again from the results page.',
+	malformed: 'This link is damaged or incomplete: copy it again from the results page.'
+};
+
+/**
+ * Reads a fragment made by `encodeShare` (a leading `#` is allowed). Never
+ * throws on any text; the failure `message` is meant for the person who
+ * opened the link.
+ *
+ * @throws {RangeError} only when `questions` itself is unusable (a bug).
+ */
+export function decodeShare(
+	fragment: string | null | undefined,
+	instrument: ShareInstrument,
+	questions: readonly ShareQuestion[]
+): DecodeShareResult {
+	const capacity = capacityOf(questions);
+	const text =
+		typeof fragment === 'string' && fragment.startsWith('#') ? fragment.slice(1) : fragment;
+	if (text === '' || text === null || text === undefined) return failure('empty');
+
+	const parsed = fragmentSchema.safeParse(text);
+	if (!parsed.success) return failure('malformed');
+	const [, version, fingerprint, rest] = FRAGMENT.exec(parsed.data)!;
+	const checked = parsed.data.slice(0, -CHECK_LENGTH);
+	if (checkOf(checked) !== parsed.data.slice(-CHECK_LENGTH)) return failure('malformed');
+
+	// Only now is the version worth reporting: the check proves it was not garbled.
+	if (version !== instrument.version || fingerprint !== instrument.fingerprint) {
+		return {
+			ok: false,
+			reason: 'other-version',
+			message:
+				version === instrument.version
+					? `This link was made with an earlier edition of version ${version} of the quiz; the questions have changed since, so it can't show the same result.`
+					: `This link was made with version ${version} of the quiz; the questions have changed since, so it can't show the same result.`
+		};
+	}
+
+	const body = rest!.slice(0, -CHECK_LENGTH);
+	if (body.length !== bodyLength(capacity)) return failure('malformed');
+	let value = 0n;
+	for (const char of body) value = value * 64n + BigInt(DIGITS.indexOf(char));
+	if (value >= capacity) return failure('malformed');
+
+	const digits: number[] = [];
+	for (let i = questions.length - 1; i >= 0; i--) {
+		const radix = BigInt(questions[i]!.max + 1);
+		digits[i] = Number(value % radix);
+		value /= radix;
+	}
+	const answers: Record<string, number> = {};
+	questions.forEach(({ id }, i) => {
+		if (digits[i]) answers[id] = digits[i];
+	});
+	return { ok: true, answers };
+}
+
+function failure(reason: 'empty' | 'malformed'): DecodeShareResult {
+	return { ok: false, reason, message: MESSAGES[reason] };
+}
