@@ -3,7 +3,7 @@ import type { ChartConfiguration } from 'chart.js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import ResultChart from '$lib/charts/ResultChart.svelte';
 import { darkTheme, lightTheme } from '$lib/charts/theme';
-import type { FacetScore, ScaleId, ScoreResult } from '$lib/scoring/types';
+import { leaningProduct } from '../helpers/score-result.ts';
 
 // jsdom has no canvas: a stand-in Chart class records what it was given.
 const charts = vi.hoisted(() => {
@@ -26,44 +26,7 @@ const { FakeChart } = charts;
 
 // ---------------------------------------------------------------- fixture
 
-const facet = (id: string, scale: ScaleId, name: string, score: number): FacetScore => ({
-	id,
-	scale,
-	name,
-	score,
-	answered: 4,
-	total: 4
-});
-
-const result: ScoreResult = {
-	instrument: { version: '1.0.0', fingerprint: 'abc123' },
-	scales: {
-		strategic: { score: 71.58, answered: 24, total: 24, answeredShare: 1 },
-		tactical: { score: 36.98, answered: 24, total: 24, answeredShare: 1 }
-	},
-	facets: [
-		facet('strategic.vision', 'strategic', 'Vision and the "why"', 85.4),
-		facet('strategic.customers', 'strategic', 'Customers and market', 72.5),
-		facet('strategic.value', 'strategic', 'Value and outcomes', 66.7),
-		facet('strategic.uncertainty', 'strategic', 'Deciding under uncertainty', 58.3),
-		facet('strategic.influence', 'strategic', 'Prioritising and influencing', 75),
-		facet('tactical.planning', 'tactical', 'Planning and the "how"', 41.7),
-		facet('tactical.resources', 'tactical', 'Resources and budget', 25),
-		facet('tactical.risk', 'tactical', 'Risk, scope and quality', 50),
-		facet('tactical.execution', 'tactical', 'Team coordination and execution', 45.8),
-		facet('tactical.delivery', 'tactical', 'Delivery and status reporting', 22.4)
-	],
-	position: 34.6,
-	band: { low: 12.5, high: 56.7 },
-	confidence: 0.99,
-	verdict: 'leaning-product',
-	noVerdictReason: null,
-	profile: null,
-	flags: [],
-	strengths: ['strategic.vision', 'strategic.influence', 'strategic.customers'],
-	growthAreas: ['tactical.delivery', 'tactical.resources', 'tactical.planning'],
-	explanations: []
-};
+const result = leaningProduct;
 
 const positionSummary =
 	'Your position is 35 towards product management; the 90% band runs from 13 to 57.';

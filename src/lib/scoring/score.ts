@@ -73,6 +73,44 @@ export function createScorer(content: Content): Scorer {
 	);
 	const explain = explanationSelector(content);
 
+	/** Position, band, verdict and highlights for a quiz with enough answers. */
+	function judge(
+		observations: Record<ScaleId, number[]>,
+		scales: Record<ScaleId, ScaleScore>,
+		facets: FacetScore[]
+	): Judgement {
+		const strategic = scales.strategic.score!;
+		const tactical = scales.tactical.score!;
+		const position = strategic - tactical;
+		const standardError =
+			100 *
+			Math.sqrt(
+				scaleIds.reduce((sum, id) => {
+					const spread = Math.max(standardDeviation(observations[id]), minimumSpread);
+					return sum + spread ** 2 / observations[id].length;
+				}, 0)
+			);
+		const band = {
+			low: clamp(position - z90 * standardError, -100, 100),
+			high: clamp(position + z90 * standardError, -100, 100)
+		};
+		const profile =
+			strategic >= thresholds.hybridAtLeast && tactical >= thresholds.hybridAtLeast
+				? 'hybrid'
+				: strategic <= thresholds.lowFitAtMost && tactical <= thresholds.lowFitAtMost
+					? 'low-fit'
+					: null;
+		return {
+			position,
+			band,
+			confidence: normalCdf(Math.abs(position) / standardError),
+			verdict: verdictFor(position, band, thresholds.clearPosition),
+			noVerdictReason: null,
+			profile,
+			...highlightFacets(facets, thresholds.facetsToHighlight)
+		};
+	}
+
 	return function score(answers, timings) {
 		const observations: Record<ScaleId, number[]> = { strategic: [], tactical: [] };
 		const facetSums = new Float64Array(content.facets.length);
@@ -126,63 +164,17 @@ export function createScorer(content: Content): Scorer {
 		const flags = qualityFlags(content, answers, timings, scales);
 		const short = scaleIds.filter((id) => scales[id].answeredShare < thresholds.minAnsweredShare);
 
-		if (short.length > 0) {
-			// Facets of a half-answered quiz would mislead; only the reason and caveat are shown.
-			const noVerdictReason = short
-				.map((id) => {
-					const { answered, total } = scales[id];
-					return `Only ${answered} of the ${total} questions on the ${scaleById.get(id)!.name} scale were answered; a verdict needs at least ${Math.round(thresholds.minAnsweredShare * 100)}%.`;
-				})
-				.join(' ');
-			return {
-				instrument: {
-					version: content.instrument.version,
-					fingerprint: content.instrument.fingerprint
-				},
-				scales,
-				facets,
-				position: null,
-				band: null,
-				confidence: null,
-				verdict: null,
-				noVerdictReason,
-				profile: null,
-				flags,
-				strengths: [],
-				growthAreas: [],
-				explanations: explain({
-					verdict: null,
-					profile: null,
-					flags,
-					strengths: [],
-					growthAreas: []
-				})
-			};
-		}
-
-		const strategic = scales.strategic.score!;
-		const tactical = scales.tactical.score!;
-		const position = strategic - tactical;
-		const standardError =
-			100 *
-			Math.sqrt(
-				scaleIds.reduce((sum, id) => {
-					const spread = Math.max(standardDeviation(observations[id]), minimumSpread);
-					return sum + spread ** 2 / observations[id].length;
-				}, 0)
-			);
-		const band = {
-			low: clamp(position - z90 * standardError, -100, 100),
-			high: clamp(position + z90 * standardError, -100, 100)
-		};
-		const verdict = verdictFor(position, band, thresholds.clearPosition);
-		const { strengths, growthAreas } = highlightFacets(facets, thresholds.facetsToHighlight);
-		const profile =
-			strategic >= thresholds.hybridAtLeast && tactical >= thresholds.hybridAtLeast
-				? 'hybrid'
-				: strategic <= thresholds.lowFitAtMost && tactical <= thresholds.lowFitAtMost
-					? 'low-fit'
-					: null;
+		const judgement =
+			short.length > 0
+				? withoutVerdict(
+						short
+							.map((id) => {
+								const { answered, total } = scales[id];
+								return `Only ${answered} of the ${total} questions on the ${scaleById.get(id)!.name} scale were answered; a verdict needs at least ${Math.round(thresholds.minAnsweredShare * 100)}%.`;
+							})
+							.join(' ')
+					)
+				: judge(observations, scales, facets);
 
 		return {
 			instrument: {
@@ -191,17 +183,37 @@ export function createScorer(content: Content): Scorer {
 			},
 			scales,
 			facets,
-			position,
-			band,
-			confidence: normalCdf(Math.abs(position) / standardError),
-			verdict,
-			noVerdictReason: null,
-			profile,
+			...judgement,
 			flags,
-			strengths,
-			growthAreas,
-			explanations: explain({ verdict, profile, flags, strengths, growthAreas })
+			explanations: explain({ ...judgement, flags })
 		};
+	};
+}
+
+/** The part of a result that needs enough answers to say anything. */
+type Judgement = Pick<
+	ScoreResult,
+	| 'position'
+	| 'band'
+	| 'confidence'
+	| 'verdict'
+	| 'noVerdictReason'
+	| 'profile'
+	| 'strengths'
+	| 'growthAreas'
+>;
+
+/** A result without a verdict: facets of a half-answered quiz would mislead, so none are highlighted. */
+function withoutVerdict(noVerdictReason: string): Judgement {
+	return {
+		position: null,
+		band: null,
+		confidence: null,
+		verdict: null,
+		noVerdictReason,
+		profile: null,
+		strengths: [],
+		growthAreas: []
 	};
 }
 
