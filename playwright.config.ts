@@ -1,0 +1,58 @@
+/**
+ * End-to-end tests: the built app (`node build`) driven in a real Chromium.
+ *
+ * The browser is the system's Chromium (`CHROMIUM_PATH`, default /usr/bin/chromium), never one
+ * downloaded by Playwright. Two projects share that browser:
+ *
+ * - `e2e`: the suite (`tests/e2e/*.spec.ts`), run by `npm run test:e2e`;
+ * - `bench`: the responsiveness figure (`tests/e2e/*.bench.ts`), run only by `npm run bench:e2e`,
+ *   because it measures rather than checks and wants the machine to itself.
+ *
+ * A bare `npx playwright test` runs both; pass `--project=e2e` or `--project=bench` to pick one.
+ */
+import { defineConfig } from '@playwright/test';
+
+const port = 4173;
+const baseURL = `http://127.0.0.1:${port}`;
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	outputDir: 'test-results/e2e',
+	reporter: 'list',
+	forbidOnly: !!process.env.CI,
+	fullyParallel: false,
+	// The machine has two cores: one browser per core at most.
+	workers: 2,
+	// Waits are explicit; a retry on CI only absorbs a slow or overloaded runner.
+	retries: process.env.CI ? 1 : 0,
+	timeout: 60_000,
+	expect: { timeout: 10_000 },
+	use: {
+		baseURL,
+		browserName: 'chromium',
+		launchOptions: {
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			// Runs as root on a machine without network access.
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--no-first-run'
+			]
+		},
+		trace: 'retain-on-failure'
+	},
+	projects: [
+		{ name: 'e2e', testMatch: /.*\.spec\.ts$/ },
+		{ name: 'bench', testMatch: /.*\.bench\.ts$/, use: { trace: 'off' } }
+	],
+	webServer: {
+		command: 'node build',
+		port,
+		env: { PORT: String(port), HOST: '127.0.0.1' },
+		reuseExistingServer: !process.env.CI,
+		timeout: 60_000
+	}
+});
