@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-	ownResultFragment,
-	resultFromLink,
-	shareQuestions
-} from '../../src/lib/results/from-link.ts';
+import { resultFromLink, shareQuestions } from '../../src/lib/results/from-link.ts';
 import {
 	certaintySentence,
 	formatPosition,
@@ -97,11 +93,14 @@ describe('a result from a share link', () => {
 		expect(other.status === 'ok' && other.timed).toBe(false);
 	});
 
-	it('turns the finished quiz in this browser into a link', async () => {
+	it('shows the finished quiz in this browser when there is no link', async () => {
 		const storage = memoryStorage();
-		expect(await ownResultFragment(content, storage)).toBeNull();
+		expect(await resultFromLink(content, '', storage)).toEqual({ status: 'none' });
 		storeFinishedQuiz(storage, allTactical(), 5);
-		expect(await ownResultFragment(content, storage)).toBe(linkFor(allTactical()));
+		const own = await resultFromLink(content, '', storage);
+		expect(own.status === 'ok' && own.fragment).toBe(linkFor(allTactical()));
+		expect(own.status === 'ok' && own.result.verdict).toBe('clear-project');
+		expect(own.status === 'ok' && own.timed).toBe(true);
 	});
 });
 

@@ -1,5 +1,13 @@
 import type { Content, Question, QuestionnaireContent } from './types.ts';
 
+/** Points on the agreement scale every statement is answered on. */
+export const likertPoints = 5;
+
+/** How many answers a question offers: answers run from 1 to this number. */
+export function optionCountOf(question: Question): number {
+	return question.kind === 'likert' ? likertPoints : question.options.length;
+}
+
 /**
  * The slice of the content the quiz page needs: the questions in presentation
  * order and the answer labels. Keeping explanations out keeps that page light.

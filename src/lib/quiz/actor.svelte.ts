@@ -18,7 +18,7 @@ import {
 export interface QuestionnaireOptions {
 	/** The questions in order; map content with `questionRefsOf`. */
 	questions: QuestionRef[];
-	/** A stored snapshot to resume, already checked with `parsePersistedQuestionnaire`. */
+	/** A stored snapshot to resume, already checked by `loadQuiz` (persistence.ts). */
 	snapshot?: PersistedQuestionnaire;
 	/** Called with the persisted snapshot after every change (and once on start), e.g. to save it. */
 	onChange?: (persisted: PersistedQuestionnaire) => void;

@@ -2,11 +2,12 @@
  * The questionnaire flow: which question is shown, what was answered, how long each question
  * took, and when the person reviews and submits.
  *
- * Pure XState logic with no Svelte and no content import: questions arrive through `input` as
- * minimal references, and time arrives on the events (`at`), so every transition is
+ * Pure XState logic with no Svelte and no content data (only the question types): questions
+ * arrive through `input` as minimal references, and time arrives on the events (`at`), so every transition is
  * deterministic and testable in Node. `actor.svelte.ts` is the one place that adds a clock.
  */
 import { and, assertEvent, assign, not, or, setup, type Snapshot, type SnapshotFrom } from 'xstate';
+import { optionCountOf } from '../content/questionnaire.ts';
 import type { Question } from '../content/types.ts';
 
 /** What the machine needs to know about a question: no text, no keying, no weights. */
@@ -77,15 +78,12 @@ export type QuestionnaireTag = 'question' | 'review' | 'done';
  */
 export const MAX_VISIT_SECONDS = 300;
 
-/** The 5-point agreement scale every likert item uses. */
-const LIKERT_OPTIONS = 5;
-
 /** Maps content questions to the minimal references the machine works with. */
 export function questionRefsOf(questions: readonly Question[]): QuestionRef[] {
 	return questions.map((question) => ({
 		id: question.id,
 		kind: question.kind,
-		optionCount: question.kind === 'likert' ? LIKERT_OPTIONS : question.options.length
+		optionCount: optionCountOf(question)
 	}));
 }
 

@@ -118,12 +118,7 @@ function fitsQuestions(
 	) {
 		return false;
 	}
-	const maxOf = new Map(
-		questions.map((question) => [
-			question.id,
-			question.kind === 'likert' ? 5 : question.optionCount
-		])
-	);
+	const maxOf = new Map(questions.map((question) => [question.id, question.optionCount]));
 	const answersFit = Object.entries(answers).every(([id, value]) => {
 		const max = maxOf.get(id);
 		return max !== undefined && value >= 1 && value <= max;

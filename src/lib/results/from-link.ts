@@ -13,24 +13,37 @@ import { encodeShare, shareQuestionsOf } from '../share/codec.ts';
 import { decodeShare } from '../share/decode.ts';
 
 export type ResultFromLink =
-	| { status: 'ok'; answers: Answers; result: ScoreResult; timed: boolean }
+	| { status: 'ok'; answers: Answers; result: ScoreResult; timed: boolean; fragment: string }
 	| { status: 'invalid'; message: string }
 	| { status: 'none' };
 
+/**
+ * The result for `fragment`; without one, this browser's last finished quiz
+ * (so `/results` alone still shows it). The saved quiz is read once.
+ */
 export async function resultFromLink(
 	content: Content,
 	fragment: string,
 	storage: QuizStorage | null
 ): Promise<ResultFromLink> {
-	if (fragment.replace(/^#/, '') === '') return { status: 'none' };
-	const decoded = decodeShare(fragment, content.instrument, shareQuestions(content));
+	const saved = storage ? await loadQuiz(storage, content.instrument, content.sequence) : null;
+	const own = saved?.status === 'restored' ? saved.snapshot : null;
+	let link = fragment.replace(/^#/, '');
+	if (link === '' && own?.value === 'submitted') {
+		link = encodeShare(content.instrument, shareQuestions(content), own.context.answers);
+	}
+	if (link === '') return { status: 'none' };
+
+	const decoded = decodeShare(link, content.instrument, shareQuestions(content));
 	if (!decoded.ok) return { status: 'invalid', message: decoded.message };
-	const timings = storage ? await ownTimings(content, storage, decoded.answers) : undefined;
+	const timings =
+		own && sameAnswers(own.context.answers, decoded.answers) ? own.context.seconds : undefined;
 	return {
 		status: 'ok',
 		answers: decoded.answers,
 		result: scoreAnswers(content, decoded.answers, timings),
-		timed: timings !== undefined
+		timed: timings !== undefined,
+		fragment: link
 	};
 }
 
@@ -39,25 +52,9 @@ export function shareQuestions(content: Content) {
 	return shareQuestionsOf(questionnaireOf(content).questions);
 }
 
-/**
- * This browser's own finished quiz as a share fragment, so `/results` without
- * a link still shows the last result; null when there is none.
- */
-export async function ownResultFragment(
-	content: Content,
-	storage: QuizStorage
-): Promise<string | null> {
-	const saved = await loadQuiz(storage, content.instrument, content.sequence);
-	if (saved.status !== 'restored' || saved.snapshot.value !== 'submitted') return null;
-	return encodeShare(content.instrument, shareQuestions(content), saved.snapshot.context.answers);
-}
-
-async function ownTimings(content: Content, storage: QuizStorage, answers: Answers) {
-	const saved = await loadQuiz(storage, content.instrument, content.sequence);
-	if (saved.status !== 'restored') return undefined;
-	const own = saved.snapshot.context.answers;
-	const same =
-		Object.keys(own).length === Object.keys(answers).length &&
-		Object.entries(answers).every(([id, value]) => own[id] === value);
-	return same ? saved.snapshot.context.seconds : undefined;
+function sameAnswers(a: Answers, b: Answers): boolean {
+	return (
+		Object.keys(a).length === Object.keys(b).length &&
+		Object.entries(b).every(([id, value]) => a[id] === value)
+	);
 }

@@ -2,6 +2,7 @@
  * Turns answers from outside (a CSV row, a decoded link) into `Answers`,
  * reporting every value that is not a possible answer instead of guessing.
  */
+import { optionCountOf } from '../content/questionnaire.ts';
 import type { Content, Question } from '../content/types.ts';
 import { isValidAnswer } from './score.ts';
 import type { Answers } from './types.ts';
@@ -19,8 +20,7 @@ export function questionsById(content: Content): Map<string, Question> {
 	);
 }
 
-const rangeOf = (question: Question) =>
-	question.kind === 'likert' ? '1 to 5' : `1 to ${question.options.length}`;
+const rangeOf = (question: Question) => `1 to ${optionCountOf(question)}`;
 
 /**
  * Checks raw values by question id. Empty values (`''`, null, undefined) are

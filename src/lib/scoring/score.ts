@@ -9,6 +9,7 @@
  * 90% band comes from the spread of the person's own observations. Iteration
  * follows the content, never the answers, so answer order cannot matter.
  */
+import { optionCountOf } from '../content/questionnaire.ts';
 import type { Content, LikertItem, Scale, Scenario } from '../content/types.ts';
 import { explanationSelector } from './explain.ts';
 import { qualityFlags } from './flags.ts';
@@ -39,8 +40,12 @@ export function keyedValue(item: Pick<LikertItem, 'keyed'>, answer: number): num
 
 /** Is `value` a possible answer to `question`? */
 export function isValidAnswer(question: LikertItem | Scenario, value: unknown): value is number {
-	const max = question.kind === 'likert' ? 5 : question.options.length;
-	return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= max;
+	return (
+		typeof value === 'number' &&
+		Number.isInteger(value) &&
+		value >= 1 &&
+		value <= optionCountOf(question)
+	);
 }
 
 export type Scorer = (answers: Answers, timings?: Timings) => ScoreResult;

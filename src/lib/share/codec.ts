@@ -30,6 +30,7 @@
  * `{}`): the codec only carries answers, and deciding whether there are enough
  * of them to show a result is the result page's job.
  */
+import { optionCountOf } from '../content/questionnaire.ts';
 import type { Question } from '../content/types.ts';
 import type { Answers } from '../scoring/types.ts';
 
@@ -60,7 +61,7 @@ export const FRAGMENT = /^v(\d+\.\d+\.\d+)\.([0-9A-Za-z]+)\.([\w-]{2,})$/;
 export function shareQuestionsOf(questions: readonly Question[]): ShareQuestion[] {
 	return questions.map((question) => ({
 		id: question.id,
-		max: question.kind === 'likert' ? 5 : question.options.length
+		max: optionCountOf(question)
 	}));
 }
 

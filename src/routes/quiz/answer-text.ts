@@ -1,8 +1,13 @@
 import type { Question } from '$lib/content/types';
 
-/** An answer as the person chose it: the agreement label, or the scenario option's text. */
-export function answerText(question: Question, answer: number, likertLabels: readonly string[]) {
+/** The answers a question offers, as the person reads them: agreement labels or option texts. */
+export function optionLabels(question: Question, likertLabels: readonly string[]): string[] {
 	return question.kind === 'likert'
-		? (likertLabels[answer - 1] ?? String(answer))
-		: (question.options[answer - 1]?.text ?? String(answer));
+		? [...likertLabels]
+		: question.options.map((option) => option.text);
+}
+
+/** An answer (1-based) as the person chose it. */
+export function answerText(question: Question, answer: number, likertLabels: readonly string[]) {
+	return optionLabels(question, likertLabels)[answer - 1] ?? String(answer);
 }
