@@ -15,7 +15,7 @@ export default defineConfig({
 					name: 'component',
 					environment: 'jsdom',
 					include: ['tests/component/**/*.test.ts'],
-					setupFiles: ['tests/component/setup.ts']
+					setupFiles: ['tests/setup/fast-check.ts', 'tests/component/setup.ts']
 				}
 			},
 			{
@@ -23,7 +23,8 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					environment: 'node',
-					include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts']
+					include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+					setupFiles: ['tests/setup/fast-check.ts']
 				}
 			}
 		]

@@ -3,3 +3,9 @@ declare module 'virtual:rolefit/content' {
 	const content: import('$lib/content/types').Content;
 	export default content;
 }
+
+// The technical manual (content/technical-manual.md), rendered at build time.
+declare module 'virtual:rolefit/manual' {
+	const manual: import('$lib/content/loader').TechnicalManual;
+	export default manual;
+}

@@ -1,21 +1,46 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createScorer, scoreAnswers, verdictFor } from '../../src/lib/scoring/index.ts';
-import type { Answers, ScoreResult } from '../../src/lib/scoring/types.ts';
+import type { Scenario } from '../../src/lib/content/types.ts';
 import {
-	agreeToEverything,
-	allNeutral,
-	allStrategic,
-	allTactical,
-	content,
-	randomRespondent,
-	seededRandom
-} from '../helpers/content.ts';
+	createScorer,
+	firmnessFor,
+	profileFor,
+	roundHalfAway,
+	scoreAnswers,
+	verdictFor
+} from '../../src/lib/scoring/index.ts';
+import type { Answers, ScoreResult } from '../../src/lib/scoring/types.ts';
+import { simulate } from '../../src/cli/simulation/run.ts';
+import { allNeutral, allStrategic, allTactical, content } from '../helpers/content.ts';
 
 const score = createScorer(content);
 const flagIds = (result: ScoreResult) => result.flags.map((flag) => flag.id);
+const { thresholds } = content.instrument;
+const scenarioIds = content.scenarios.map((scenario) => scenario.id);
 
-/** Arbitrary full answer sets: every agreement item 1–5, every scenario a valid option. */
+/** The option numbers (1-based) of a scenario on one side. */
+const sideOptions = (scenario: Scenario, side: 'product' | 'project') =>
+	scenario.options.flatMap((option, index) =>
+		(side === 'product' ? option.weights.strategic : option.weights.tactical) >
+		(side === 'product' ? option.weights.tactical : option.weights.strategic)
+			? [index + 1]
+			: []
+	);
+
+/** Every scenario either skipped or answered with any of its options. */
+const scenarioPicks = fc.record(
+	Object.fromEntries(
+		content.scenarios.map((s) => [
+			s.id,
+			fc.option(fc.integer({ min: 1, max: s.options.length }), { nil: undefined })
+		])
+	)
+) as fc.Arbitrary<Record<string, number | undefined>>;
+
+const withoutSkips = (answers: Record<string, number | undefined>): Answers =>
+	Object.fromEntries(Object.entries(answers).filter(([, value]) => value !== undefined)) as Answers;
+
+/** Arbitrary full answer sets: every statement 1–5, every scenario a valid option. */
 const fullAnswers = fc.record(
 	Object.fromEntries([
 		...content.items.map((item) => [item.id, fc.integer({ min: 1, max: 5 })]),
@@ -23,170 +48,282 @@ const fullAnswers = fc.record(
 	])
 ) as fc.Arbitrary<Record<string, number>>;
 
-/** Agreement items only, so that reversing every answer mirrors the person exactly. */
-const likertAnswers = fc.record(
-	Object.fromEntries(content.items.map((item) => [item.id, fc.integer({ min: 1, max: 5 })]))
-) as fc.Arbitrary<Record<string, number>>;
+/** The answer a person on the other side would give: statements flipped, scenarios swapped. */
+function mirror(answers: Answers): Answers {
+	const mirrored: Record<string, number> = {};
+	for (const item of content.items) {
+		if (answers[item.id] !== undefined) mirrored[item.id] = 6 - answers[item.id]!;
+	}
+	for (const scenario of content.scenarios) {
+		const answer = answers[scenario.id];
+		if (answer === undefined) continue;
+		const { weights } = scenario.options[answer - 1]!;
+		mirrored[scenario.id] =
+			scenario.options.findIndex(
+				(o) => o.weights.strategic === weights.tactical && o.weights.tactical === weights.strategic
+			) + 1;
+	}
+	return mirrored;
+}
+
+const mirrorVerdict = { product: 'project', 'in-between': 'in-between', project: 'product' };
+
+describe('a hand-worked example', () => {
+	// Every strategic statement answered at its keyed maximum (5 on a "plus"
+	// statement, 1 on a "minus" one), every tactical statement at keyed 2, four
+	// scenarios on the product side and two on the project side:
+	//
+	//   statements: strategic 15 × 1.00, tactical 15 × 0.25 (keyed 2 → (2 − 1) / 4)
+	//   scenarios:  strategic weights 1, 1, 1, 1, 0, 0 (sum 4); tactical sum 2
+	//   levels:     strategic 100 × (15 + 4) / 21 = 90.48 → 90
+	//               tactical  100 × (3.75 + 2) / 21 = 27.38 → 27
+	//   position:   90 − 27 = 63
+	//
+	// Error variance of one observation, never below the floor (1 − 0.5) × spread:
+	//   statements: own spread 0 on both scales → floor 0.5 × 1/8 = 0.0625
+	//   scenarios:  own spread (4 − 4²/6) / 5 = 0.26667 > floor 0.5 × 0.25 = 0.125
+	//   Var(S) = Var(T) = (15 × 0.0625 + 6 × 0.26667) / 21² = 2.5375 / 441 = 0.0057540
+	//   Cov(S, T) = −6 × 0.26667 / 21² = −0.0036281 (a pick adds to one what it takes from the other)
+	//   Var(S − T) = 0.0057540 × 2 + 2 × 0.0036281 = 0.0187642 → SE = 0.13698 = 13.70 points
+	//   band: 63 ± 1.645 × 13.70 = 63 ± 22.53 → 40.47 … 85.53 → 40 … 86
+	//   strategic band: 90 ± 1.645 × 100 × √0.0057540 = 90 ± 12.48 → 77.52 … 100 (capped) → 78 … 100
+	//   tactical band:  27 ± 12.48 → 14.52 … 39.48 → 15 … 39
+	// Verdict: the band leaves 0 and 63 ≥ 30 → product; its near edge 40 ≥ 30 → firm.
+	const answers: Record<string, number> = {};
+	for (const item of content.items) {
+		const keyed = item.scale === 'strategic' ? 5 : 2;
+		answers[item.id] = item.keyed === 'plus' ? keyed : 6 - keyed;
+	}
+	content.scenarios.forEach((scenario, index) => {
+		answers[scenario.id] = sideOptions(scenario, index < 4 ? 'product' : 'project')[0]!;
+	});
+	const result = score(answers);
+
+	it('has the levels, position, band and verdict worked out by hand', () => {
+		expect(result.scales.strategic.score).toBe(90);
+		expect(result.scales.tactical.score).toBe(27);
+		expect(result.position).toBe(63);
+		expect(result.standardError).toBeCloseTo(13.698, 2);
+		expect(result.band).toEqual({ low: 40, high: 86 });
+		expect(result.scales.strategic.band).toEqual({ low: 78, high: 100 });
+		expect(result.scales.tactical.band).toEqual({ low: 15, high: 39 });
+		expect(result.verdict).toBe('product');
+		expect(result.profile).toBeNull();
+		expect(result.firmness).toBe('firm');
+	});
+
+	it('uses the measurement settings the example assumes', () => {
+		expect(content.instrument.measurement).toEqual({ bandZ: 1.645, assumedAnswerReliability: 0.5 });
+		expect(thresholds.directionAtLeast).toBe(30);
+	});
+});
+
+describe('regressions', () => {
+	it('"neither" to every statement and option 4 of the free-week scenario is in-between (v1 said "leaning project, very sure")', () => {
+		const answers: Record<string, number> = {};
+		for (const item of content.items) answers[item.id] = 3;
+		answers['scenario-free-week'] = 4;
+		const result = score(answers);
+		expect(result.verdict).toBe('in-between');
+		expect(result.profile).toBe('undecided');
+		expect(result.firmness).toBeNull();
+		expect(result.band!.low).toBeLessThanOrEqual(0);
+		expect(flagIds(result)).toContain('straight-lining');
+	});
+});
 
 describe('personas', () => {
-	it('an all-strategic respondent is a clear product person', () => {
+	it('an all-strategic respondent leans product, firmly', () => {
 		const result = score(allStrategic());
-		expect(result.verdict).toBe('clear-product');
+		expect(result.verdict).toBe('product');
+		expect(result.firmness).toBe('firm');
 		expect(result.scales.strategic.score).toBe(100);
 		expect(result.scales.tactical.score).toBe(0);
 		expect(result.position).toBe(100);
 		expect(result.flags).toEqual([]);
 	});
 
-	it('an all-tactical respondent is a clear project person', () => {
+	it('an all-tactical respondent leans project', () => {
 		const result = score(allTactical());
-		expect(result.verdict).toBe('clear-project');
+		expect(result.verdict).toBe('project');
 		expect(result.position).toBe(-100);
 		expect(result.band!.high).toBeLessThan(0);
 	});
 
-	it('an all-neutral respondent is balanced', () => {
+	it('an all-neutral respondent is in-between and undecided', () => {
 		const result = score(allNeutral());
-		expect(result.verdict).toBe('balanced');
-		expect(result.band!.low).toBeLessThanOrEqual(0);
-		expect(result.band!.high).toBeGreaterThanOrEqual(0);
+		expect(result.verdict).toBe('in-between');
+		expect(result.profile).toBe('undecided');
 	});
 
-	it('agreeing to everything is balanced and flagged as straight-lining', () => {
-		const result = score(agreeToEverything());
-		expect(result.verdict).toBe('balanced');
-		expect(flagIds(result)).toContain('straight-lining');
-		expect(result.flags.find((f) => f.id === 'straight-lining')!.detail).toContain(
-			'30 of your 30 agreement answers were "Strongly agree"'
-		);
-	});
-
-	it('gives at most 10% "clear" verdicts among 10,000 uniformly random respondents', () => {
-		const random = seededRandom(2026);
-		let clear = 0;
-		const n = 10_000;
-		for (let i = 0; i < n; i += 1) {
-			if (score(randomRespondent(random)).verdict?.startsWith('clear')) clear += 1;
-		}
-		expect(clear / n).toBeLessThanOrEqual(0.1);
-	});
-
-	it('flags a strong lean on both scales as hybrid, and little of either as low fit', () => {
+	it('strong on both is a hybrid, drawn to neither is a low fit', () => {
 		const both = Object.fromEntries(
 			content.items.map((item) => [item.id, item.keyed === 'plus' ? 5 : 1])
 		);
 		const neither = Object.fromEntries(
 			content.items.map((item) => [item.id, item.keyed === 'plus' ? 1 : 5])
 		);
-		expect(score(both).profile).toBe('hybrid');
-		expect(score(neither).profile).toBe('low-fit');
-		expect(score(allStrategic()).profile).toBeNull();
+		expect(score(both)).toMatchObject({ verdict: 'in-between', profile: 'hybrid' });
+		expect(score(neither)).toMatchObject({ verdict: 'in-between', profile: 'low-fit' });
 	});
 });
 
-describe('properties', () => {
-	const strategicPlusItems = content.items.filter(
-		(item) => item.scale === 'strategic' && item.keyed === 'plus'
-	);
-
-	it('agreeing more with a strategic-keyed item never lowers the strategic score', () => {
+describe('properties (fast-check, seed set in tests/setup/fast-check.ts)', () => {
+	it('"neither" to every statement is in-between whatever the scenarios say', () => {
+		const midpoint = Object.fromEntries(content.items.map((item) => [item.id, 3]));
 		fc.assert(
-			fc.property(
-				fullAnswers,
-				fc.constantFrom(...strategicPlusItems),
-				fc.integer({ min: 1, max: 4 }),
-				(answers, item, value) => {
-					const lower = score({ ...answers, [item.id]: value });
-					const higher = score({ ...answers, [item.id]: value + 1 });
-					expect(higher.scales.strategic.score!).toBeGreaterThanOrEqual(
-						lower.scales.strategic.score!
+			fc.property(scenarioPicks, (picks) => {
+				expect(score({ ...midpoint, ...withoutSkips(picks) }).verdict).toBe('in-between');
+			})
+		);
+	});
+
+	it('one answer to every statement is in-between and flagged', () => {
+		fc.assert(
+			fc.property(fc.integer({ min: 1, max: 5 }), scenarioPicks, (value, picks) => {
+				const same = Object.fromEntries(content.items.map((item) => [item.id, value]));
+				const result = score({ ...same, ...withoutSkips(picks) });
+				expect(result.verdict).toBe('in-between');
+				expect(flagIds(result)).toContain('straight-lining');
+			})
+		);
+	});
+
+	it('the mirror image of every answer mirrors the position, the band and the verdict', () => {
+		fc.assert(
+			fc.property(fullAnswers, (answers) => {
+				const result = score(answers);
+				const mirrored = score(mirror(answers));
+				// 0 − x rather than −x, so that a position of 0 mirrors to 0, not −0.
+				expect(mirrored.position).toBe(0 - result.position!);
+				expect(mirrored.band).toEqual({ low: 0 - result.band!.high, high: 0 - result.band!.low });
+				expect(mirrored.verdict).toBe(mirrorVerdict[result.verdict!]);
+			})
+		);
+	});
+
+	it('moving one answer toward product never moves the position toward project', () => {
+		const questions = [...content.items, ...content.scenarios];
+		fc.assert(
+			fc.property(fullAnswers, fc.constantFrom(...questions), (answers, question) => {
+				const before = score(answers);
+				let moved: Record<string, number>;
+				if (question.kind === 'likert') {
+					const towardProduct = (question.scale === 'strategic') === (question.keyed === 'plus');
+					const step = towardProduct ? 1 : -1;
+					const next = answers[question.id]! + step;
+					if (next < 1 || next > 5) return;
+					moved = { ...answers, [question.id]: next };
+				} else {
+					const current = question.options[answers[question.id]! - 1]!.weights;
+					const better = question.options.findIndex(
+						(o) =>
+							o.weights.strategic >= current.strategic && o.weights.tactical <= current.tactical
 					);
-					expect(higher.position!).toBeGreaterThanOrEqual(lower.position!);
+					moved = { ...answers, [question.id]: better + 1 };
 				}
-			)
-		);
-	});
-
-	it('mirrored answers mirror the position, the band and the verdict', () => {
-		const mirrorVerdict: Record<string, string> = {
-			'clear-product': 'clear-project',
-			'leaning-product': 'leaning-project',
-			balanced: 'balanced',
-			'leaning-project': 'leaning-product',
-			'clear-project': 'clear-product'
-		};
-		fc.assert(
-			fc.property(likertAnswers, (answers) => {
-				const mirrored = Object.fromEntries(Object.entries(answers).map(([id, v]) => [id, 6 - v]));
-				const a = score(answers);
-				const b = score(mirrored);
-				expect(b.position!).toBeCloseTo(-a.position!, 9);
-				expect(b.band!.low).toBeCloseTo(-a.band!.high, 9);
-				expect(b.band!.high).toBeCloseTo(-a.band!.low, 9);
-				expect(b.verdict).toBe(mirrorVerdict[a.verdict!]);
+				expect(score(moved).position!).toBeGreaterThanOrEqual(before.position!);
 			})
 		);
 	});
 
-	it('keeps every score in range and the position inside its band', () => {
+	it('decides on the numbers it shows: the position is the difference of the shown levels, and the verdict follows the shown band', () => {
 		fc.assert(
 			fc.property(fullAnswers, (answers) => {
 				const result = score(answers);
-				for (const scale of Object.values(result.scales)) {
-					expect(scale.score!).toBeGreaterThanOrEqual(0);
-					expect(scale.score!).toBeLessThanOrEqual(100);
+				const { strategic, tactical } = result.scales;
+				for (const value of [strategic.score, tactical.score, result.position]) {
+					expect(Number.isInteger(value)).toBe(true);
 				}
-				for (const facet of result.facets) {
-					expect(facet.score!).toBeGreaterThanOrEqual(0);
-					expect(facet.score!).toBeLessThanOrEqual(100);
-				}
-				expect(result.band!.low).toBeGreaterThanOrEqual(-100);
-				expect(result.band!.high).toBeLessThanOrEqual(100);
-				expect(result.band!.low).toBeLessThanOrEqual(result.position!);
-				expect(result.position!).toBeLessThanOrEqual(result.band!.high);
-				expect(result.confidence!).toBeGreaterThanOrEqual(0.5);
-				expect(result.confidence!).toBeLessThanOrEqual(1);
-			})
-		);
-	});
-
-	it('does not depend on the order of the answers', () => {
-		fc.assert(
-			fc.property(
-				fullAnswers.chain((answers) =>
-					fc.tuple(
-						fc.constant(answers),
-						fc.shuffledSubarray(Object.keys(answers), {
-							minLength: Object.keys(answers).length
-						})
-					)
-				),
-				([answers, order]) => {
-					const reordered: Answers = Object.fromEntries(order.map((id) => [id, answers[id]!]));
-					expect(score(reordered)).toEqual(score(answers));
-				}
-			)
-		);
-	});
-
-	it('is "balanced" exactly when the band reaches zero', () => {
-		fc.assert(
-			fc.property(fullAnswers, (answers) => {
-				const result = score(answers);
-				const crossesZero = result.band!.low <= 0 && result.band!.high >= 0;
-				expect(result.verdict === 'balanced').toBe(crossesZero);
+				expect(result.position).toBe(strategic.score! - tactical.score!);
+				const { low, high } = result.band!;
+				const expected =
+					low > 0 && result.position! >= thresholds.directionAtLeast
+						? 'product'
+						: high < 0 && result.position! <= -thresholds.directionAtLeast
+							? 'project'
+							: 'in-between';
+				expect(result.verdict).toBe(expected);
 			})
 		);
 	});
 });
 
-describe('verdict bands', () => {
-	it('separates clear from leaning at the content threshold', () => {
-		expect(verdictFor(50, { low: 30, high: 70 }, 35)).toBe('clear-product');
-		expect(verdictFor(20, { low: 5, high: 35 }, 35)).toBe('leaning-product');
-		expect(verdictFor(-20, { low: -35, high: -5 }, 35)).toBe('leaning-project');
-		expect(verdictFor(-50, { low: -70, high: -30 }, 35)).toBe('clear-project');
-		expect(verdictFor(10, { low: -5, high: 25 }, 35)).toBe('balanced');
+describe('the verdict at its boundaries', () => {
+	const d = 30;
+	it('needs the shown position at least the threshold away, on both sides', () => {
+		expect(verdictFor(30, { low: 5, high: 55 }, d)).toBe('product');
+		expect(verdictFor(29, { low: 4, high: 54 }, d)).toBe('in-between');
+		expect(verdictFor(31, { low: 6, high: 56 }, d)).toBe('product');
+		expect(verdictFor(-30, { low: -55, high: -5 }, d)).toBe('project');
+		expect(verdictFor(-29, { low: -54, high: -4 }, d)).toBe('in-between');
+		expect(verdictFor(-31, { low: -56, high: -6 }, d)).toBe('project');
+	});
+
+	it('needs the shown band to leave 0: a band shown as "0 to 60" is in-between', () => {
+		expect(verdictFor(30, { low: 0, high: 60 }, d)).toBe('in-between');
+		expect(verdictFor(30, { low: 1, high: 59 }, d)).toBe('product');
+		expect(verdictFor(-30, { low: -60, high: 0 }, d)).toBe('in-between');
+	});
+
+	it('rounds halves away from zero, so ±29.5 both show (and decide) as ±30', () => {
+		expect(roundHalfAway(29.5)).toBe(30);
+		expect(roundHalfAway(-29.5)).toBe(-30);
+		expect(roundHalfAway(29.49)).toBe(29);
+		expect(roundHalfAway(-29.49)).toBe(-29);
+		expect(roundHalfAway(30.5)).toBe(31);
+		expect(roundHalfAway(-0.4)).toBe(0);
+		// A band edge of 0.4 shows as 0 and so does not leave 0.
+		expect(verdictFor(30, { low: roundHalfAway(0.4), high: 60 }, d)).toBe('in-between');
+		expect(verdictFor(roundHalfAway(29.5), { low: roundHalfAway(0.5), high: 60 }, d)).toBe(
+			'product'
+		);
+		expect(verdictFor(roundHalfAway(-29.5), { low: -60, high: roundHalfAway(-0.5) }, d)).toBe(
+			'project'
+		);
+	});
+
+	it('calls a lean firm only when the band edge nearest 0 is itself a direction away', () => {
+		expect(firmnessFor({ low: 30, high: 80 }, 'product', d)).toBe('firm');
+		expect(firmnessFor({ low: 29, high: 80 }, 'product', d)).toBe('tentative');
+		expect(firmnessFor({ low: -80, high: -30 }, 'project', d)).toBe('firm');
+		expect(firmnessFor({ low: -80, high: -29 }, 'project', d)).toBe('tentative');
+	});
+
+	it('sorts in-between results by their levels, at the content thresholds', () => {
+		expect(profileFor(65, 65, thresholds)).toBe('hybrid');
+		expect(profileFor(65, 64, thresholds)).toBe('undecided');
+		expect(profileFor(40, 40, thresholds)).toBe('low-fit');
+		expect(profileFor(41, 40, thresholds)).toBe('undecided');
+	});
+});
+
+describe('simulated populations (npm run simulate, smaller)', () => {
+	const figures = simulate(content, score, { seed: 20261130, respondents: 2_000 });
+	const of = (id: string) => figures.find((f) => f.population.id === id)!;
+
+	it('gives few directional verdicts to random answers, and flags at least half of them', () => {
+		expect(of('uniform-random').directional).toBeLessThanOrEqual(0.1);
+		expect(of('uniform-random').flagged).toBeGreaterThanOrEqual(0.5);
+	});
+
+	it('gives no direction to all-midpoint or all-same answers', () => {
+		expect(of('all-midpoint').directional).toBe(0);
+		expect(of('all-same').directional).toBe(0);
+		expect(of('all-same').flagged).toBe(1);
+	});
+
+	it('finds the right side for pure types, almost never the opposite one', () => {
+		expect(of('pure-product').verdicts.product).toBeGreaterThanOrEqual(0.95);
+		expect(of('pure-product').verdicts.project).toBeLessThanOrEqual(0.01);
+		expect(of('pure-project').verdicts.project).toBeGreaterThanOrEqual(0.95);
+		expect(of('pure-project').verdicts.product).toBeLessThanOrEqual(0.01);
+	});
+
+	it('flags at most 5% of careful respondents', () => {
+		for (const f of figures.filter((f) => f.population.careful)) {
+			expect(f.flagged, f.population.id).toBeLessThanOrEqual(0.05);
+		}
 	});
 });
 
@@ -200,15 +337,15 @@ describe('quality flags', () => {
 		expect(flagIds(score(answers))).not.toContain('rushing');
 	});
 
-	it('flags contradicted consistency pairs', () => {
+	it('flags agreeing with a statement and its opposite', () => {
 		const answers = { ...allStrategic() };
-		// "Strongly agree" to both items of every pair, though one of each is reverse-keyed.
-		for (const pair of content.consistencyPairs) {
-			for (const id of pair.items) answers[id] = 5;
-		}
+		const [first, second] = content.consistencyPairs;
+		for (const pair of [first!, second!]) for (const id of pair.items) answers[id] = 5;
 		const result = score(answers);
 		expect(flagIds(result)).toContain('inconsistent');
-		expect(result.flags.find((f) => f.id === 'inconsistent')!.detail).toMatch(/^\d of \d pairs/);
+		expect(result.flags.find((f) => f.id === 'inconsistent')!.detail).toBe(
+			`2 of ${content.consistencyPairs.length} pairs of opposite statements got the same kind of answer.`
+		);
 		expect(flagIds(score(allStrategic()))).not.toContain('inconsistent');
 	});
 
@@ -221,6 +358,7 @@ describe('quality flags', () => {
 		);
 		const result = score(answers);
 		expect(result.verdict).toBeNull();
+		expect(result.profile).toBeNull();
 		expect(result.position).toBeNull();
 		expect(result.noVerdictReason).toMatch(/Only 6 of the 21 questions on the Tactical scale/);
 		expect(flagIds(result)).toContain('incomplete');
@@ -229,17 +367,17 @@ describe('quality flags', () => {
 
 	it('scores a few skipped questions without complaint', () => {
 		const answers = { ...allTactical() };
-		delete answers['vision-1'];
-		delete answers['planning-2'];
+		delete answers['vision-a'];
+		delete answers['planning-b'];
 		const result = score(answers);
-		expect(result.verdict).toBe('clear-project');
+		expect(result.verdict).toBe('project');
 		expect(flagIds(result)).not.toContain('incomplete');
 		expect(result.facets.find((f) => f.id === 'strategic.vision')!.answered).toBe(2);
 	});
 
 	it('rejects impossible answers instead of guessing', () => {
-		expect(() => score({ 'vision-1': 6 })).toThrow(/"vision-1" must be an integer from 1 to 5/);
-		expect(() => score({ 'scenario-launch-slip': 4 })).toThrow(/option number from 1 to 3/);
+		expect(() => score({ 'vision-a': 6 })).toThrow(/"vision-a" must be an integer from 1 to 5/);
+		expect(() => score({ 'scenario-launch-slip': 5 })).toThrow(/option number from 1 to 4/);
 	});
 });
 
@@ -252,16 +390,12 @@ describe('explanations', () => {
 			expect(keys).toContain(`facet:${facet.id}:high`);
 			expect(keys).toContain(`facet:${facet.id}:low`);
 		}
-		for (const verdict of [
-			'clear-product',
-			'leaning-product',
-			'balanced',
-			'leaning-project',
-			'clear-project'
-		]) {
+		for (const verdict of ['product', 'in-between', 'project']) {
 			expect(keys).toContain(`verdict:${verdict}:`);
 		}
-		for (const profile of ['hybrid', 'low-fit']) expect(keys).toContain(`profile:${profile}:`);
+		for (const profile of ['hybrid', 'low-fit', 'undecided']) {
+			expect(keys).toContain(`profile:${profile}:`);
+		}
 		for (const flag of ['straight-lining', 'inconsistent', 'rushing', 'incomplete']) {
 			expect(keys).toContain(`flag:${flag}:`);
 		}
@@ -269,18 +403,46 @@ describe('explanations', () => {
 		expect(keys).toContain('method::');
 	});
 
-	it('cites only sources that exist, in every paragraph', () => {
-		const sourceIds = new Set(content.sources.map((s) => s.id));
+	it('grounds every paragraph: sources or method references that exist, or marked as our own advice', () => {
+		const known = new Set([
+			...content.sources.map((s) => s.id),
+			...content.methodReferences.map((r) => r.id)
+		]);
 		for (const explanation of content.explanations) {
 			for (const paragraph of explanation.paragraphs) {
-				expect(paragraph.citations.length, `${explanation.file}`).toBeGreaterThan(0);
-				for (const id of paragraph.citations) expect(sourceIds).toContain(id);
+				if (paragraph.ours) {
+					expect(paragraph.citations, explanation.file).toEqual([]);
+					expect(paragraph.html).toContain('our suggestion');
+					continue;
+				}
+				expect(paragraph.citations.length, explanation.file).toBeGreaterThan(0);
+				for (const id of paragraph.citations) expect(known).toContain(id);
 				expect(paragraph.html).toContain(`href="/sources#${paragraph.citations[0]}"`);
 			}
 		}
 	});
 
-	it('returns the verdict, strengths, growth areas and caveat with resolved sources', () => {
+	it('cites only method references, never the role articles, in flag and method texts', () => {
+		for (const explanation of content.explanations.filter((e) => e.kind === 'flag')) {
+			for (const paragraph of explanation.paragraphs) {
+				expect(
+					paragraph.citations.filter((id) => id.startsWith('S')),
+					explanation.file
+				).toEqual([]);
+			}
+		}
+	});
+
+	it('says plainly that the tool is not for hiring, promotion or placement', () => {
+		const caveat = content.explanations.find((e) => e.kind === 'caveat')!;
+		const text = caveat.paragraphs.map((p) => p.markdown).join(' ');
+		expect(text).toMatch(/hiring/);
+		expect(text).toMatch(/promotion/);
+		expect(text).toMatch(/placement/);
+		expect(caveat.paragraphs.flatMap((p) => p.citations)).toContain('M01');
+	});
+
+	it('returns the verdict, strengths, growth areas and caveat with resolved citations', () => {
 		const result = scoreAnswers(content, allStrategic());
 		const roles = result.explanations.map((e) => e.role);
 		expect(roles[0]).toBe('verdict');
@@ -289,18 +451,26 @@ describe('explanations', () => {
 		expect(roles.filter((r) => r === 'growth')).toHaveLength(3);
 		expect(result.strengths.every((id) => id.startsWith('strategic.'))).toBe(true);
 		expect(result.growthAreas.every((id) => id.startsWith('tactical.'))).toBe(true);
-		for (const { explanation, sources } of result.explanations) {
+		for (const { explanation, sources, references } of result.explanations) {
 			const cited = new Set(explanation.paragraphs.flatMap((p) => p.citations));
-			expect(sources.map((s) => s.id).sort()).toEqual([...cited].sort());
-			for (const source of sources) expect(source.title.length).toBeGreaterThan(0);
+			expect([...sources, ...references].map((s) => s.id).sort()).toEqual([...cited].sort());
 		}
 	});
 
-	it('adds the hybrid-roles explanation when both scales are high', () => {
+	it('adds the profile explanation to an in-between result', () => {
 		const both = Object.fromEntries(content.items.map((i) => [i.id, i.keyed === 'plus' ? 5 : 1]));
 		const result = score(both);
 		expect(result.explanations.find((e) => e.role === 'profile')!.explanation.target).toBe(
 			'hybrid'
 		);
+	});
+});
+
+describe('scenario ids', () => {
+	it('every scenario offers as many options on each side', () => {
+		for (const id of scenarioIds) {
+			const scenario = content.scenarios.find((s) => s.id === id)!;
+			expect(sideOptions(scenario, 'product').length).toBe(sideOptions(scenario, 'project').length);
+		}
 	});
 });

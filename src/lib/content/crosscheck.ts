@@ -4,7 +4,7 @@
  * (facet size, reverse-keyed share, explanation coverage).
  */
 import type { ContentIssue } from './errors.ts';
-import { citationsOf } from './markdown.ts';
+import { citationsOf, isOurs } from './markdown.ts';
 import {
 	flagIds,
 	profileIds,
@@ -16,6 +16,7 @@ import {
 import type { z } from 'zod';
 import type {
 	itemsFileSchema,
+	methodReferencesFileSchema,
 	rubricFileSchema,
 	scenariosFileSchema,
 	sourcesFileSchema
@@ -33,6 +34,7 @@ export interface ParsedExplanation {
 export interface ParsedContent {
 	instrument: InstrumentFile;
 	sources: z.infer<typeof sourcesFileSchema>;
+	methodReferences: z.infer<typeof methodReferencesFileSchema>;
 	rubric: z.infer<typeof rubricFileSchema>;
 	items: z.infer<typeof itemsFileSchema>;
 	scenarios: z.infer<typeof scenariosFileSchema>;
@@ -42,7 +44,11 @@ export interface ParsedContent {
 /** Minimum items per facet: fewer cannot give a facet score worth showing. */
 export const minItemsPerFacet = 3;
 /** Allowed share of reverse-keyed items per scale, so that acquiescence cancels out. */
-export const reverseKeyedShare = { min: 0.3, max: 0.6 } as const;
+export const reverseKeyedShare = { min: 0.4, max: 0.5 } as const;
+/** The smallest instrument that can carry a verdict (technical manual, "Items and keying"). */
+export const minimums = { itemsPerScale: 15, consistencyPairs: 6, scenarios: 6 } as const;
+/** The longest run of reverse-keyed statements, or of one scale's statements, the quiz may show. */
+export const longestRun = 3;
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
@@ -52,7 +58,7 @@ export function checkContent(parsed: ParsedContent, at: (file: string) => string
 	const push = (file: string, path: string, message: string) =>
 		issues.push({ file: at(file), path, message });
 
-	const { instrument, sources, rubric, items, scenarios, explanations } = parsed;
+	const { instrument, sources, methodReferences, rubric, items, scenarios, explanations } = parsed;
 
 	// Sources -----------------------------------------------------------------
 	const sourceIds = new Set<string>();
@@ -61,13 +67,25 @@ export function checkContent(parsed: ParsedContent, at: (file: string) => string
 			push('sources.yaml', `sources[${index}].id`, `duplicate source id "${source.id}"`);
 		sourceIds.add(source.id);
 	});
+	const referenceIds = new Set<string>();
+	methodReferences.references.forEach((reference, index) => {
+		if (referenceIds.has(reference.id))
+			push(
+				'method-references.yaml',
+				`references[${index}].id`,
+				`duplicate reference id "${reference.id}"`
+			);
+		referenceIds.add(reference.id);
+	});
 	const checkCitations = (file: string, path: string, cited: readonly string[]) => {
 		for (const id of cited) {
-			if (!sourceIds.has(id)) {
+			const isReference = id.startsWith('M');
+			const known = isReference ? referenceIds : sourceIds;
+			if (!known.has(id)) {
 				push(
 					file,
 					path,
-					`cites ${id}, which is not in sources.yaml (known: ${[...sourceIds].join(', ')})`
+					`cites ${id}, which is not in ${isReference ? 'method-references.yaml' : 'sources.yaml'} (known: ${[...known].join(', ')})`
 				);
 			}
 		}
@@ -139,6 +157,13 @@ export function checkContent(parsed: ParsedContent, at: (file: string) => string
 			}
 		});
 		const scaleItems = items.items.filter((item) => facetScale.get(item.facet) === scale.id);
+		if (scaleItems.length < minimums.itemsPerScale) {
+			push(
+				'items.yaml',
+				'items',
+				`scale "${scale.id}" has ${scaleItems.length} statements; a verdict needs at least ${minimums.itemsPerScale} per scale`
+			);
+		}
 		if (scaleItems.length > 0) {
 			const reversed = scaleItems.filter((item) => item.keyed === 'minus').length;
 			const share = reversed / scaleItems.length;
@@ -152,6 +177,26 @@ export function checkContent(parsed: ParsedContent, at: (file: string) => string
 		}
 	});
 
+	// Acquiescence cancels in the position only if both scales are keyed alike.
+	const keyingOf = (scaleId: string) => {
+		const scaleItems = items.items.filter((item) => facetScale.get(item.facet) === scaleId);
+		return `${scaleItems.filter((item) => item.keyed === 'minus').length} of ${scaleItems.length}`;
+	};
+	if (rubric.scales.length === 2 && keyingOf('strategic') !== keyingOf('tactical')) {
+		push(
+			'items.yaml',
+			'items',
+			`the scales are keyed differently (strategic ${keyingOf('strategic')} reverse-keyed, tactical ${keyingOf('tactical')}); give both the same number of statements and of reverse-keyed ones, so that agreeing with everything cannot move the position`
+		);
+	}
+
+	if (items.consistencyPairs.length < minimums.consistencyPairs) {
+		push(
+			'items.yaml',
+			'consistencyPairs',
+			`has ${items.consistencyPairs.length} pairs; the careless-answer check needs at least ${minimums.consistencyPairs}`
+		);
+	}
 	const pairIds = new Set<string>();
 	items.consistencyPairs.forEach((pair, index) => {
 		const path = `consistencyPairs[${index}]`;
@@ -172,14 +217,82 @@ export function checkContent(parsed: ParsedContent, at: (file: string) => string
 				`${path}.items`,
 				`"${first}" and "${second}" measure different facets; a consistency pair needs two items of one facet`
 			);
+		} else if (
+			itemKeyed.has(first) &&
+			itemKeyed.has(second) &&
+			itemKeyed.get(first) === itemKeyed.get(second)
+		) {
+			push(
+				'items.yaml',
+				`${path}.items`,
+				`"${first}" and "${second}" are both keyed "${itemKeyed.get(first)}"; a consistency pair is a statement and its opposite, one "plus" and one "minus"`
+			);
 		}
 	});
 
 	// Scenarios ----------------------------------------------------------------
+	if (scenarios.scenarios.length < minimums.scenarios) {
+		push(
+			'scenarios.yaml',
+			'scenarios',
+			`has ${scenarios.scenarios.length} scenarios; the instrument needs at least ${minimums.scenarios}`
+		);
+	}
 	scenarios.scenarios.forEach((scenario, index) => {
-		claimId(scenario.id, 'scenarios.yaml', `scenarios[${index}].id`);
-		checkCitations('scenarios.yaml', `scenarios[${index}].sources`, scenario.sources);
+		const path = `scenarios[${index}]`;
+		claimId(scenario.id, 'scenarios.yaml', `${path}.id`);
+		checkCitations('scenarios.yaml', `${path}.sources`, scenario.sources);
+		scenario.options.forEach((option, o) => {
+			const { strategic, tactical } = option.weights;
+			if (Math.abs(strategic + tactical - 1) > 1e-9) {
+				push(
+					'scenarios.yaml',
+					`${path}.options[${o}].weights`,
+					`must add up to 1 (strategic ${strategic} + tactical ${tactical}); an option shares one unit between the two scales`
+				);
+			}
+		});
+		const productSide = scenario.options.filter((o) => o.weights.strategic > o.weights.tactical);
+		const projectSide = scenario.options.filter((o) => o.weights.tactical > o.weights.strategic);
+		if (productSide.length !== projectSide.length) {
+			push(
+				'scenarios.yaml',
+				`${path}.options`,
+				`has ${productSide.length} product-side and ${projectSide.length} project-side options; offer as many of each`
+			);
+		}
+		scenario.options.forEach((option, o) => {
+			const hasMirror = scenario.options.some(
+				(other) =>
+					other.weights.strategic === option.weights.tactical &&
+					other.weights.tactical === option.weights.strategic
+			);
+			if (!hasMirror) {
+				push(
+					'scenarios.yaml',
+					`${path}.options[${o}].weights`,
+					`has no mirror option (one with the strategic and tactical weights swapped); every option needs one, so the scenario favours neither side`
+				);
+			}
+		});
 	});
+
+	// A direction must never rest on the scenarios alone: with every statement at
+	// the midpoint and every scenario on one side, the position must stay below it.
+	const perScale = Math.max(
+		...rubric.scales.map(
+			(scale) => items.items.filter((item) => facetScale.get(item.facet) === scale.id).length
+		)
+	);
+	const scenarioOnly =
+		(100 * scenarios.scenarios.length) / Math.max(1, perScale + scenarios.scenarios.length);
+	if (Math.round(scenarioOnly) >= thresholds.directionAtLeast) {
+		push(
+			'instrument.yaml',
+			'thresholds.directionAtLeast',
+			`must be above ${Math.round(scenarioOnly)}, the position the scenarios alone can produce when every statement is answered "neither"`
+		);
+	}
 
 	// Explanations -------------------------------------------------------------
 	const explanationFile = (file: string) => file.slice(file.indexOf('explanations/'));
@@ -221,12 +334,14 @@ export function checkContent(parsed: ParsedContent, at: (file: string) => string
 			part.paragraphs.forEach((paragraph, p) => {
 				const path = `${part.label}paragraph ${p + 1}`;
 				const cited = citationsOf(paragraph);
-				if (cited.length === 0) {
+				if (cited.length === 0 && !isOurs(paragraph)) {
 					push(
 						file,
 						path,
-						'cites no source; add a marker such as [S003] naming the source it rests on'
+						'cites no source; add a marker such as [S003] naming the source it rests on, [M05] for a method reference, or [ours] for our own advice'
 					);
+				} else if (cited.length > 0 && isOurs(paragraph)) {
+					push(file, path, 'is marked [ours] but cites sources; our own advice cites nothing');
 				}
 				checkCitations(file, path, cited);
 			});

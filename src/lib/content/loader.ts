@@ -8,11 +8,18 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
-import { checkContent, type ParsedContent, type ParsedExplanation } from './crosscheck.ts';
+import {
+	checkContent,
+	longestRun,
+	type ParsedContent,
+	type ParsedExplanation
+} from './crosscheck.ts';
 import { ContentError, formatPath, type ContentIssue } from './errors.ts';
 import {
 	citationsOf,
+	isOurs,
 	paragraphsOf,
+	renderDocument,
 	renderParagraph,
 	sectionsOf,
 	splitFrontMatter
@@ -21,6 +28,7 @@ import {
 	explanationFrontMatterSchema,
 	instrumentFileSchema,
 	itemsFileSchema,
+	methodReferencesFileSchema,
 	rubricFileSchema,
 	scenariosFileSchema,
 	sourcesFileSchema
@@ -41,6 +49,7 @@ export type ContentFiles = Record<string, string>;
 const requiredFiles = {
 	instrument: 'instrument.yaml',
 	sources: 'sources.yaml',
+	methodReferences: 'method-references.yaml',
 	rubric: 'rubric.yaml',
 	items: 'items.yaml',
 	scenarios: 'scenarios.yaml'
@@ -84,6 +93,7 @@ export function parseContent(files: ContentFiles, root = 'content'): Content {
 
 	const instrument = parseFile(requiredFiles.instrument, instrumentFileSchema);
 	const sources = parseFile(requiredFiles.sources, sourcesFileSchema);
+	const methodReferences = parseFile(requiredFiles.methodReferences, methodReferencesFileSchema);
 	const rubric = parseFile(requiredFiles.rubric, rubricFileSchema);
 	const items = parseFile(requiredFiles.items, itemsFileSchema);
 	const scenarios = parseFile(requiredFiles.scenarios, scenariosFileSchema);
@@ -93,15 +103,107 @@ export function parseContent(files: ContentFiles, root = 'content'): Content {
 		.map((file) => parseExplanation(files[file] ?? '', at(file), issues))
 		.filter((parsed) => parsed !== undefined);
 
-	if (issues.length > 0 || !instrument || !sources || !rubric || !items || !scenarios) {
+	if (
+		issues.length > 0 ||
+		!instrument ||
+		!sources ||
+		!methodReferences ||
+		!rubric ||
+		!items ||
+		!scenarios
+	) {
 		throw new ContentError(issues);
 	}
 
-	const parsed = { instrument, sources, rubric, items, scenarios, explanations };
+	const parsed = { instrument, sources, methodReferences, rubric, items, scenarios, explanations };
 	issues.push(...checkContent(parsed, at));
 	if (issues.length > 0) throw new ContentError(issues);
 
-	return assemble(parsed);
+	const content = assemble(parsed);
+	issues.push(...checkSequence(content, at(requiredFiles.items)));
+	if (issues.length > 0) throw new ContentError(issues);
+	return content;
+}
+
+/** The technical manual, rendered: `/method` shows it. */
+export interface TechnicalManual {
+	title: string;
+	html: string;
+}
+
+export const manualFile = 'technical-manual.md';
+
+/**
+ * Reads `technical-manual.md`, checks that every citation resolves against the
+ * loaded content, and renders it. Problems throw a `ContentError` like the rest.
+ */
+export async function loadTechnicalManual(dir: string, content: Content): Promise<TechnicalManual> {
+	const label = relative(process.cwd(), dir).split(sep).join('/') || '.';
+	const file = `${label.startsWith('..') ? dir : label}/${manualFile}`;
+	let text: string;
+	try {
+		text = await readFile(join(dir, manualFile), 'utf8');
+	} catch {
+		throw new ContentError([{ file, path: '', message: 'is missing' }]);
+	}
+	return parseTechnicalManual(text, content, file);
+}
+
+export function parseTechnicalManual(
+	text: string,
+	content: Content,
+	file = `content/${manualFile}`
+): TechnicalManual {
+	const titles = new Map<string, string>([
+		...content.sources.map((source): [string, string] => [source.id, source.title]),
+		...content.methodReferences.map((work): [string, string] => [work.id, work.citation])
+	]);
+	const issues: ContentIssue[] = [];
+	text.split('\n').forEach((line, index) => {
+		for (const id of citationsOf(line)) {
+			if (!titles.has(id)) {
+				issues.push({
+					file,
+					path: `line ${index + 1}`,
+					message: `cites ${id}, which is in neither sources.yaml nor method-references.yaml`
+				});
+			}
+		}
+	});
+	const title = /^#\s+(.+)$/m.exec(text)?.[1]?.trim();
+	if (!title) issues.push({ file, path: 'line 1', message: 'must start with a "# Title" heading' });
+	if (issues.length > 0) throw new ContentError(issues);
+	return { title: title!, html: renderDocument(text, titles) };
+}
+
+/**
+ * The order the quiz shows must not let a habit build up: no more than
+ * `longestRun` reverse-keyed statements, or statements of one scale, in a row.
+ */
+function checkSequence(content: Content, itemsFile: string): ContentIssue[] {
+	const issues: ContentIssue[] = [];
+	const itemById = new Map(content.items.map((item) => [item.id, item]));
+	const statements = content.sequence.flatMap((id) => itemById.get(id) ?? []);
+	const runs: [string, (item: LikertItem) => string][] = [
+		['reverse-keyed statements', (item) => item.keyed],
+		['statements of one scale', (item) => item.scale]
+	];
+	for (const [what, keyOf] of runs) {
+		let length = 0;
+		statements.forEach((item, index) => {
+			const previous = statements[index - 1];
+			length = previous && keyOf(previous) === keyOf(item) ? length + 1 : 1;
+			const counts = what.startsWith('reverse') ? item.keyed === 'minus' : true;
+			if (counts && length === longestRun + 1) {
+				issues.push({
+					file: itemsFile,
+					path: 'items',
+					message: `the quiz would show more than ${longestRun} ${what} in a row (up to "${item.id}", statement ${index + 1} of ${statements.length}); reorder the statements within their facets`
+				});
+			}
+		});
+	}
+	return issues;
 }
 
 function parseYamlText(text: string, file: string, issues: ContentIssue[]): unknown {
@@ -240,7 +342,7 @@ export function fingerprintOf(value: unknown): string {
 }
 
 function assemble(parsed: ParsedContent): Content {
-	const { instrument, sources, rubric, items, scenarios } = parsed;
+	const { instrument, sources, methodReferences, rubric, items, scenarios } = parsed;
 
 	const facets: Facet[] = rubric.scales.flatMap((scale) =>
 		scale.facets.map((facet) => ({ ...facet, scale: scale.id }))
@@ -261,7 +363,13 @@ function assemble(parsed: ParsedContent): Content {
 	}));
 	const sequence = buildSequence(scales, likertItems, scenarioQuestions);
 
-	const sourceTitles = new Map(sources.sources.map((source) => [source.id, source.title]));
+	const sourceTitles = new Map([
+		...sources.sources.map((source): [string, string] => [source.id, source.title]),
+		...methodReferences.references.map((reference): [string, string] => [
+			reference.id,
+			reference.citation
+		])
+	]);
 	const explanations: Explanation[] = parsed.explanations.flatMap(({ file, frontMatter, parts }) =>
 		parts.map(({ variant, paragraphs }) => ({
 			id: variant ? `${frontMatter.id}.${variant}` : frontMatter.id,
@@ -273,7 +381,8 @@ function assemble(parsed: ParsedContent): Content {
 			paragraphs: paragraphs.map((markdown): Paragraph => ({
 				markdown,
 				html: renderParagraph(markdown, sourceTitles),
-				citations: citationsOf(markdown)
+				citations: citationsOf(markdown),
+				ours: isOurs(markdown)
 			}))
 		}))
 	);
@@ -291,9 +400,12 @@ function assemble(parsed: ParsedContent): Content {
 			version: instrument.version,
 			fingerprint,
 			likertLabels: instrument.likertLabels,
-			thresholds: instrument.thresholds
+			thresholds: instrument.thresholds,
+			measurement: instrument.measurement,
+			wording: instrument.wording
 		},
 		sources: sources.sources,
+		methodReferences: methodReferences.references,
 		scales,
 		facets,
 		items: likertItems,

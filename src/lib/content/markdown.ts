@@ -1,12 +1,22 @@
 /**
  * Reads explanation files: YAML front matter, then paragraphs that cite
- * sources as `[S003]` or `[S001, S003]`. Node-only (runs in the loader).
+ * sources as `[S003]` or `[S001, S003]`, method references as `[M05]`, or
+ * say `[ours]` when they are our own advice and rest on no source.
+ * Node-only (runs in the loader).
  */
 import { marked } from 'marked';
 import { parse as parseYaml } from 'yaml';
 
-/** `[S003]` or `[S001, S003]`: the citation marker explanations use. */
-export const citationPattern = /\[(S\d{3}(?:\s*,\s*S\d{3})*)\]/g;
+/** `[S003]`, `[S001, S003]` or `[M05, S002]`: the citation marker explanations use. */
+export const citationPattern = /\[((?:S\d{3}|M\d{2})(?:\s*,\s*(?:S\d{3}|M\d{2}))*)\]/g;
+
+/** `[ours]`: the paragraph is our own advice, cited to nothing. */
+export const oursPattern = /\[ours\]/g;
+
+/** Is this paragraph marked as our own advice? */
+export function isOurs(paragraph: string): boolean {
+	return /\[ours\]/.test(paragraph);
+}
 
 export interface SplitMarkdown {
 	frontMatter: unknown;
@@ -82,13 +92,24 @@ function escapeAttribute(value: string): string {
  * entry on the sources page, named by the source's title for screen readers.
  */
 export function renderParagraph(paragraph: string, sourceTitles: ReadonlyMap<string, string>) {
-	const withLinks = paragraph.replace(citationPattern, (_marker, list: string) => {
-		const links = list.split(',').map((raw) => {
-			const id = raw.trim();
-			const title = sourceTitles.get(id) ?? id;
-			return `<a class="citation" href="/sources#${id}" title="${escapeAttribute(title)}" aria-label="Source ${id}: ${escapeAttribute(title)}">${id}</a>`;
+	return marked.parseInline(linkCitations(paragraph, sourceTitles), { async: false });
+}
+
+/** Renders a whole Markdown document (the technical manual) with linked citations. */
+export function renderDocument(markdown: string, sourceTitles: ReadonlyMap<string, string>) {
+	return marked.parse(linkCitations(markdown, sourceTitles), { async: false });
+}
+
+/** Turns citation markers into links to the sources page, and `[ours]` into its label. */
+function linkCitations(text: string, sourceTitles: ReadonlyMap<string, string>): string {
+	return text
+		.replace(oursPattern, '<span class="ours">(our suggestion)</span>')
+		.replace(citationPattern, (_marker, list: string) => {
+			const links = list.split(',').map((raw) => {
+				const id = raw.trim();
+				const title = sourceTitles.get(id) ?? id;
+				return `<a class="citation" href="/sources#${id}" title="${escapeAttribute(title)}" aria-label="${id.startsWith('M') ? 'Method reference' : 'Source'} ${id}: ${escapeAttribute(title)}">${id}</a>`;
+			});
+			return `<span class="citations">[${links.join(', ')}]</span>`;
 		});
-		return `<span class="citations">[${links.join(', ')}]</span>`;
-	});
-	return marked.parseInline(withLinks, { async: false });
 }

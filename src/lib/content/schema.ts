@@ -28,6 +28,11 @@ export const scaleIdSchema = z.enum(['strategic', 'tactical']);
 
 const citationsSchema = z.array(sourceIdSchema).min(1, 'must cite at least one source');
 
+/** A method reference id: M01, M02, … (works on measurement, not on the roles). */
+export const methodReferenceIdSchema = z
+	.string()
+	.regex(/^M\d{2}$/, 'must look like M01 (an "M" and two digits)');
+
 const text = (what: string) => z.string().trim().min(1, `${what} must not be empty`);
 
 // ---------------------------------------------------------------- sources.yaml
@@ -43,6 +48,20 @@ export const sourcesFileSchema = z.strictObject({
 	sources: z.array(sourceSchema).min(1, 'must list at least one source')
 });
 
+// ---------------------------------------------------- method-references.yaml
+
+export const methodReferenceSchema = z.strictObject({
+	id: methodReferenceIdSchema,
+	/** The bibliographic entry, as it should be printed. */
+	citation: text('citation'),
+	/** What the work supports, in our words. */
+	supports: text('supports')
+});
+
+export const methodReferencesFileSchema = z.strictObject({
+	references: z.array(methodReferenceSchema).min(1, 'must list at least one reference')
+});
+
 // ------------------------------------------------------------- instrument.yaml
 
 const share = (what: string) =>
@@ -54,8 +73,8 @@ const score100 = z
 	.max(100, 'must be between 0 and 100');
 
 export const thresholdsSchema = z.strictObject({
-	/** |position| at or above which a verdict is "clear" rather than "leaning". */
-	clearPosition: score100,
+	/** A direction needs the band to leave 0 and |position| at least this (rounded). */
+	directionAtLeast: score100,
 	/** Both scale scores at or above this: a hybrid role may fit. */
 	hybridAtLeast: score100,
 	/** Both scale scores at or below this: the quiz does not describe you well. */
@@ -74,6 +93,31 @@ export const thresholdsSchema = z.strictObject({
 	facetsToHighlight: z.int().min(1, 'must be at least 1').max(5, 'must be at most 5')
 });
 
+export const measurementSchema = z.strictObject({
+	/** The band is the position ± bandZ standard errors (1.645 for 90%). */
+	bandZ: z.number().positive('must be a positive number').max(4, 'must be at most 4'),
+	/**
+	 * The most reliable one answer is assumed to be; its error is never taken as
+	 * smaller than the standard error of measurement this leaves.
+	 */
+	assumedAnswerReliability: z
+		.number()
+		.min(0, 'must be between 0 and 0.95')
+		.max(0.95, 'must be between 0 and 0.95')
+});
+
+const labelled = z.strictObject({ label: text('label'), sentence: text('sentence') });
+
+export const wordingSchema = z.strictObject({
+	verdicts: z.strictObject({ product: labelled, 'in-between': labelled, project: labelled }),
+	profiles: z.strictObject({ hybrid: labelled, 'low-fit': labelled, undecided: labelled }),
+	firmness: z.strictObject({ firm: text('firm'), tentative: text('tentative') }),
+	/** One plain sentence on what the band means. */
+	band: text('band'),
+	/** Shown instead of a verdict when too few questions were answered. */
+	noVerdict: text('noVerdict')
+});
+
 export const instrumentFileSchema = z.strictObject({
 	id: stableIdSchema,
 	title: text('title'),
@@ -85,7 +129,9 @@ export const instrumentFileSchema = z.strictObject({
 			error: 'must list exactly five labels, from "strongly disagree" to "strongly agree"'
 		}
 	),
-	thresholds: thresholdsSchema
+	thresholds: thresholdsSchema,
+	measurement: measurementSchema,
+	wording: wordingSchema
 });
 
 // ----------------------------------------------------------------- rubric.yaml
@@ -168,15 +214,14 @@ export const explanationKinds = [
 	'method'
 ] as const;
 
-export const verdictIds = [
-	'clear-product',
-	'leaning-product',
-	'balanced',
-	'leaning-project',
-	'clear-project'
-] as const;
+/** The direction of a result: product side, project side, or in between. */
+export const verdictIds = ['product', 'in-between', 'project'] as const;
 
-export const profileIds = ['hybrid', 'low-fit'] as const;
+/** What kind of in-between: strong on both, drawn to neither, or not settled by the answers. */
+export const profileIds = ['hybrid', 'low-fit', 'undecided'] as const;
+
+/** How firm a directional verdict is, read from its band. */
+export const firmnessIds = ['firm', 'tentative'] as const;
 
 export const flagIds = ['straight-lining', 'inconsistent', 'rushing', 'incomplete'] as const;
 
@@ -192,6 +237,9 @@ export const explanationFrontMatterSchema = z.strictObject({
 
 export type Source = z.infer<typeof sourceSchema>;
 export type Thresholds = z.infer<typeof thresholdsSchema>;
+export type Measurement = z.infer<typeof measurementSchema>;
+export type Wording = z.infer<typeof wordingSchema>;
+export type MethodReference = z.infer<typeof methodReferenceSchema>;
 export type InstrumentFile = z.infer<typeof instrumentFileSchema>;
 export type ScaleId = z.infer<typeof scaleIdSchema>;
 export type FacetFile = z.infer<typeof facetSchema>;
@@ -204,4 +252,5 @@ export type ExplanationKind = (typeof explanationKinds)[number];
 export type ExplanationFrontMatter = z.infer<typeof explanationFrontMatterSchema>;
 export type VerdictId = (typeof verdictIds)[number];
 export type ProfileId = (typeof profileIds)[number];
+export type FirmnessId = (typeof firmnessIds)[number];
 export type FlagId = (typeof flagIds)[number];

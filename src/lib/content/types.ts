@@ -5,10 +5,28 @@
  * It is plain JSON (no functions, no Maps) so that the build can inline it in
  * the browser bundle as is.
  */
-import type { ConsistencyPair, ExplanationKind, ScaleId, Source, Thresholds } from './schema.ts';
+import type {
+	ConsistencyPair,
+	ExplanationKind,
+	Measurement,
+	MethodReference,
+	ScaleId,
+	Source,
+	Thresholds,
+	Wording
+} from './schema.ts';
 
-export type { ScaleId, Source, Thresholds, ConsistencyPair, ExplanationKind };
-export type { FlagId, ProfileId, VerdictId } from './schema.ts';
+export type {
+	ScaleId,
+	Source,
+	Thresholds,
+	ConsistencyPair,
+	ExplanationKind,
+	Measurement,
+	MethodReference,
+	Wording
+};
+export type { FirmnessId, FlagId, ProfileId, VerdictId } from './schema.ts';
 
 export interface Facet {
 	id: string;
@@ -54,7 +72,10 @@ export interface Paragraph {
 	markdown: string;
 	/** Rendered HTML; citation markers become links to `/sources#S003`. */
 	html: string;
+	/** Source and method-reference ids, in order of first citation. */
 	citations: string[];
+	/** Marked `[ours]`: our own advice, resting on no source. */
+	ours: boolean;
 }
 
 export interface Explanation {
@@ -82,11 +103,16 @@ export interface InstrumentInfo {
 	fingerprint: string;
 	likertLabels: [string, string, string, string, string];
 	thresholds: Thresholds;
+	measurement: Measurement;
+	/** Every sentence a result leads with: verdicts, profiles, firmness, the band. */
+	wording: Wording;
 }
 
 export interface Content {
 	instrument: InstrumentInfo;
 	sources: Source[];
+	/** Works on measurement that explanations cite as [M01]. */
+	methodReferences: MethodReference[];
 	scales: Scale[];
 	facets: Facet[];
 	items: LikertItem[];

@@ -6,26 +6,31 @@
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { ContentError } from './errors.ts';
-import { loadContent } from './loader.ts';
+import { loadContent, loadTechnicalManual, type TechnicalManual } from './loader.ts';
 import type { Content } from './types.ts';
 
 const modules = {
 	/** The whole instrument, explanations included. */
-	content: 'virtual:rolefit/content'
+	content: 'virtual:rolefit/content',
+	/** The technical manual, rendered (only `/method` imports it). */
+	manual: 'virtual:rolefit/manual'
 } as const;
 
 export function rolefitContent(options: { dir?: string } = {}): Plugin {
 	const dir = resolve(options.dir ?? 'content');
 	let content: Promise<Content> | undefined;
+	let manual: Promise<TechnicalManual> | undefined;
 	const load = () => (content ??= loadContent(dir));
+	const loadManual = () => (manual ??= load().then((loaded) => loadTechnicalManual(dir, loaded)));
 
 	return {
 		name: 'rolefit-content',
 		async buildStart() {
 			try {
-				await load();
+				await loadManual();
 			} catch (error) {
 				content = undefined;
+				manual = undefined;
 				this.error(error instanceof ContentError ? error.message : String(error));
 			}
 		},
@@ -36,6 +41,9 @@ export function rolefitContent(options: { dir?: string } = {}): Plugin {
 			if (id === `\0${modules.content}`) {
 				return `export default ${JSON.stringify(await load())};`;
 			}
+			if (id === `\0${modules.manual}`) {
+				return `export default ${JSON.stringify(await loadManual())};`;
+			}
 			return undefined;
 		},
 		configureServer(server) {
@@ -43,6 +51,7 @@ export function rolefitContent(options: { dir?: string } = {}): Plugin {
 			server.watcher.on('all', (_event, file) => {
 				if (!file.startsWith(dir)) return;
 				content = undefined;
+				manual = undefined;
 				for (const id of Object.values(modules)) {
 					const module = server.moduleGraph.getModuleById(`\0${id}`);
 					if (module) server.moduleGraph.invalidateModule(module);

@@ -56,7 +56,7 @@ export type SavedQuizSnapshot = z.infer<typeof snapshotSchema> & {
 const NOTICES = {
 	unreadable: 'Your saved answers could not be read, so we started a fresh quiz.',
 	earlier:
-		'We found an unfinished quiz from an earlier version of the questions, so we started a fresh one.',
+		'This quiz has changed since you last answered it, so your earlier answers cannot be used: we started a fresh one for you to take again.',
 	other:
 		'We found an unfinished quiz from a different version of the questions, so we started a fresh one.'
 };

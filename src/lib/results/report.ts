@@ -19,8 +19,8 @@ export function resultReport(
 		noVerdictReason: result.noVerdictReason,
 		position: result.position,
 		band: result.band,
-		confidence: result.confidence,
 		profile: result.profile,
+		firmness: result.firmness,
 		scales: result.scales,
 		facets: result.facets.map(({ id, scale, name, score, answered, total }) => ({
 			id,

@@ -1,42 +1,53 @@
 /**
- * The sentences the result page leads with, built from the score alone so the
- * same words appear on screen, in print and in tests.
+ * The sentences the result page leads with. The words come from content
+ * (`instrument.yaml` → `wording`); this module only picks and fills them, so
+ * the same words appear on screen, in print and in tests.
  */
-import type { ScoreResult, VerdictId } from '../scoring/types.ts';
+import type { Wording } from '../content/types.ts';
+import type { ScoreResult } from '../scoring/types.ts';
 
-const verdictSentences: Record<VerdictId, string> = {
-	'clear-product': 'Your strengths lean clearly strategic: towards product management.',
-	'leaning-product': 'Your strengths lean somewhat strategic: towards product management.',
-	balanced: 'Your strengths are balanced between product and project management.',
-	'leaning-project': 'Your strengths lean somewhat tactical: towards project management.',
-	'clear-project': 'Your strengths lean clearly tactical: towards project management.'
-};
-
-/** The verdict in one sentence, or why there is none. */
-export function verdictSentence(result: Pick<ScoreResult, 'verdict' | 'noVerdictReason'>): string {
-	if (result.verdict === null) return 'We cannot give you a result yet.';
-	return verdictSentences[result.verdict];
-}
-
-/** Signed, whole-number position as people read it: "+31", "−12", "0". */
-export function formatPosition(value: number): string {
-	const rounded = Math.round(value);
-	if (rounded === 0) return '0';
-	return rounded > 0 ? `+${rounded}` : `−${Math.abs(rounded)}`;
-}
-
-/** How sure the result is, in words, with the numbers behind them. */
-export function certaintySentence(
-	result: Pick<ScoreResult, 'verdict' | 'position' | 'band' | 'confidence'>
-): string | null {
-	const { verdict, position, band, confidence } = result;
-	if (verdict === null || position === null || band === null || confidence === null) return null;
-	const range = `your 90% band runs from ${formatPosition(band.low)} to ${formatPosition(band.high)}`;
-	if (verdict === 'balanced') {
-		return `Your position is ${formatPosition(position)} on a scale from −100 (project) to +100 (product), and ${range}: it includes zero, so we cannot say you lean either way.`;
+/** The verdict in one plain sentence (with its kind when in between), or why there is none. */
+export function verdictSentence(
+	result: Pick<ScoreResult, 'verdict' | 'profile'>,
+	wording: Wording
+): string {
+	if (result.verdict === null) return wording.noVerdict;
+	if (result.verdict === 'in-between' && result.profile) {
+		return wording.profiles[result.profile].sentence;
 	}
-	const percent = Math.min(99, Math.round(confidence * 100));
-	const sure =
-		confidence >= 0.95 ? 'very sure' : confidence >= 0.8 ? 'fairly sure' : 'somewhat sure';
-	return `We are ${sure} of the direction (${percent}%). Your position is ${formatPosition(position)} on a scale from −100 (project) to +100 (product); ${range}.`;
+	return wording.verdicts[result.verdict].sentence;
+}
+
+/** The short label of a result: "Leans product", "Strong on both", … */
+export function verdictLabel(result: Pick<ScoreResult, 'verdict' | 'profile'>, wording: Wording) {
+	if (result.verdict === null) return null;
+	if (result.verdict === 'in-between' && result.profile) {
+		return wording.profiles[result.profile].label;
+	}
+	return wording.verdicts[result.verdict].label;
+}
+
+/** Signed whole-number position as people read it: "+31", "−12", "0". */
+export function formatPosition(value: number): string {
+	if (value === 0) return '0';
+	return value > 0 ? `+${value}` : `−${Math.abs(value)}`;
+}
+
+/**
+ * Where the position is, the range around it, and what that range means, in
+ * plain words: no percentages, since a range from one person's answers cannot
+ * honestly say how sure anyone should be.
+ */
+export function rangeSentences(
+	result: Pick<ScoreResult, 'verdict' | 'position' | 'band' | 'firmness'>,
+	wording: Wording
+): string[] | null {
+	const { position, band, firmness } = result;
+	if (position === null || band === null) return null;
+	const sentences = [
+		`Your position is ${formatPosition(position)} on a scale from −100 (project) to +100 (product), with a range from ${formatPosition(band.low)} to ${formatPosition(band.high)}.`,
+		wording.band
+	];
+	if (firmness) sentences.push(wording.firmness[firmness]);
+	return sentences;
 }

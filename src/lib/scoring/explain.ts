@@ -3,7 +3,7 @@
  * profile, strengths, growth areas, quality flags, then the caveat. Citations
  * are resolved to the bibliography once, when the scorer is created.
  */
-import type { Content, Explanation, Source } from '../content/types.ts';
+import type { Content, Explanation, MethodReference, Source } from '../content/types.ts';
 import type { FlagId, ProfileId, QualityFlag, ResultExplanation, VerdictId } from './types.ts';
 
 export interface ExplanationChoice {
@@ -19,12 +19,17 @@ const keyOf = (kind: string, target: string | null, variant: string | null) =>
 
 export function explanationSelector(content: Content) {
 	const sourceById = new Map(content.sources.map((source) => [source.id, source]));
-	const byKey = new Map<string, { explanation: Explanation; sources: Source[] }>();
+	const referenceById = new Map(content.methodReferences.map((work) => [work.id, work]));
+	const byKey = new Map<
+		string,
+		{ explanation: Explanation; sources: Source[]; references: MethodReference[] }
+	>();
 	for (const explanation of content.explanations) {
 		const cited = [...new Set(explanation.paragraphs.flatMap((p) => p.citations))];
 		byKey.set(keyOf(explanation.kind, explanation.target, explanation.variant), {
 			explanation,
-			sources: cited.map((id) => sourceById.get(id)!)
+			sources: cited.flatMap((id) => sourceById.get(id) ?? []),
+			references: cited.flatMap((id) => referenceById.get(id) ?? [])
 		});
 	}
 	const pick = (

@@ -1,67 +1,75 @@
 /**
- * Quality flags: signs that the answers may not reflect the person well.
- * They never change the scores; they ask the reader to take care.
+ * Quality flags: signs that the answers may not reflect the person well
+ * (Meade & Craig 2012; Curran 2016). They never change the scores; they ask
+ * the reader to take care.
  */
-import type { Content } from '../content/types.ts';
+import type { ScoringPlan } from './plan.ts';
 import { median } from './statistics.ts';
 import type { Answers, QualityFlag, ScaleId, ScaleScore, Timings } from './types.ts';
 
 /** Fewer agreement answers than this cannot show straight-lining. */
 const minAnswersForStraightLining = 5;
 
-export function qualityFlags(
-	content: Content,
-	answers: Answers,
-	timings: Timings | undefined,
-	scales: Record<ScaleId, ScaleScore>
-): QualityFlag[] {
-	const { thresholds } = content.instrument;
+/** What the scorer has already counted, so the flags need not walk the answers again. */
+export interface FlagInput {
+	scales: Record<ScaleId, ScaleScore>;
+	/** How often each agreement answer (1–5) was given, at indexes 1–5. */
+	answerCounts: readonly number[];
+	/** Each statement's keyed value (1–5) by plan index; 0 when unanswered. */
+	keyed: Uint8Array;
+	answers: Answers;
+	timings: Timings | undefined;
+}
+
+export function qualityFlags(plan: ScoringPlan, input: FlagInput): QualityFlag[] {
+	const { thresholds } = plan;
 	const flags: QualityFlag[] = [];
 
-	// Straight-lining: the same point of the agreement scale, again and again.
-	const counts = [0, 0, 0, 0, 0, 0];
+	// Straight-lining (a long string): the same point of the agreement scale, again and again.
+	const { answerCounts } = input;
 	let answered = 0;
-	for (const item of content.items) {
-		const answer = answers[item.id];
-		if (answer === undefined) continue;
-		counts[answer]! += 1;
-		answered += 1;
+	let mostCommon = 0;
+	let mostCommonAnswer = 0;
+	for (let answer = 1; answer <= 5; answer += 1) {
+		const count = answerCounts[answer]!;
+		answered += count;
+		if (count > mostCommon) {
+			mostCommon = count;
+			mostCommonAnswer = answer;
+		}
 	}
-	const mostCommon = Math.max(...counts);
 	if (
 		answered >= minAnswersForStraightLining &&
 		mostCommon / answered >= thresholds.straightLiningShare
 	) {
-		const label = content.instrument.likertLabels[counts.indexOf(mostCommon) - 1]!;
+		const label = plan.likertLabels[mostCommonAnswer - 1]!;
 		flags.push({
 			id: 'straight-lining',
 			detail: `${mostCommon} of your ${answered} agreement answers were "${label}".`
 		});
 	}
 
-	// Contradictions: two items that should agree, answered far apart.
-	const keyedOf = new Map(content.items.map((item) => [item.id, item.keyed]));
+	// Contradictions: a statement and its opposite, both agreed with (or both disagreed with).
 	let contradicted = 0;
 	let checked = 0;
-	for (const pair of content.consistencyPairs) {
-		const [first, second] = pair.items.map((id) => {
-			const answer = answers[id];
-			return answer === undefined ? undefined : keyedOf.get(id) === 'plus' ? answer : 6 - answer;
-		});
-		if (first === undefined || second === undefined) continue;
+	for (const [first, second] of plan.pairs) {
+		const a = input.keyed[first]!;
+		const b = input.keyed[second]!;
+		if (a === 0 || b === 0) continue;
 		checked += 1;
-		if (Math.abs(first - second) >= thresholds.contradictionGap) contradicted += 1;
+		if (Math.abs(a - b) >= thresholds.contradictionGap) contradicted += 1;
 	}
 	if (contradicted >= thresholds.contradictedPairsAtLeast) {
 		flags.push({
 			id: 'inconsistent',
-			detail: `${contradicted} of ${checked} pairs of similar statements got opposite answers.`
+			detail: `${contradicted} of ${checked} pairs of opposite statements got the same kind of answer.`
 		});
 	}
 
 	// Rushing: a median under a couple of seconds is faster than reading.
+	const { timings, answers } = input;
 	if (timings) {
-		const seconds = content.sequence
+		const seconds = plan.sequence
 			.filter((id) => answers[id] !== undefined)
 			.map((id) => timings[id])
 			.filter((value): value is number => typeof value === 'number' && Number.isFinite(value));
@@ -77,6 +85,7 @@ export function qualityFlags(
 	}
 
 	// Incomplete: a scale with too few answers gets no verdict.
+	const { scales } = input;
 	const short = (Object.keys(scales) as ScaleId[]).filter(
 		(id) => scales[id].answeredShare < thresholds.minAnsweredShare
 	);

@@ -6,13 +6,18 @@ export function mean(values: readonly number[]): number {
 	return sum / values.length;
 }
 
-/** Sample standard deviation (n − 1); 0 for fewer than two values. */
-export function standardDeviation(values: readonly number[]): number {
-	if (values.length < 2) return 0;
+/** Sample variance (n − 1) from a count, a sum and a sum of squares; 0 below two values. */
+export function sampleVariance(count: number, sum: number, sumOfSquares: number): number {
+	if (count < 2) return 0;
+	return Math.max(0, (sumOfSquares - (sum * sum) / count) / (count - 1));
+}
+
+/** Population variance of a list (n): the spread of values taken as equally likely. */
+export function populationVariance(values: readonly number[]): number {
 	const average = mean(values);
 	let squares = 0;
 	for (const value of values) squares += (value - average) ** 2;
-	return Math.sqrt(squares / (values.length - 1));
+	return squares / values.length;
 }
 
 export function median(values: readonly number[]): number {
@@ -21,19 +26,16 @@ export function median(values: readonly number[]): number {
 	return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-/** The standard normal distribution function Φ (Abramowitz–Stegun 26.2.17, error < 7.5e-8). */
-export function normalCdf(z: number): number {
-	const t = 1 / (1 + 0.2316419 * Math.abs(z));
-	const density = Math.exp((-z * z) / 2) / Math.sqrt(2 * Math.PI);
-	const tail =
-		density *
-		t *
-		(0.31938153 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
-	return z >= 0 ? 1 - tail : tail;
+/**
+ * Rounds to a whole number, halves away from zero, so that −x always rounds to
+ * −round(x) (Math.round sends −2.5 to −2 but 2.5 to 3). Every number a person
+ * sees is rounded by this, and every decision reads the rounded number.
+ */
+export function roundHalfAway(value: number): number {
+	const rounded = Math.round(Math.abs(value));
+	// 0 − x, not −x: a rounded −0.4 is 0, never −0.
+	return value < 0 ? 0 - rounded : rounded;
 }
-
-/** z for a two-sided 90% interval. */
-export const z90 = 1.6448536269514722;
 
 export const clamp = (value: number, low: number, high: number) =>
 	Math.min(high, Math.max(low, value));

@@ -1,5 +1,7 @@
 import type {
 	Explanation,
+	MethodReference,
+	FirmnessId,
 	FlagId,
 	ProfileId,
 	ScaleId,
@@ -7,7 +9,7 @@ import type {
 	VerdictId
 } from '../content/types.ts';
 
-export type { FlagId, ProfileId, ScaleId, VerdictId };
+export type { FirmnessId, FlagId, ProfileId, ScaleId, VerdictId };
 
 /**
  * A person's answers: question id → value. Agreement items take 1–5
@@ -19,9 +21,17 @@ export type Answers = Readonly<Record<string, number>>;
 /** Seconds spent on each question, by question id (optional). */
 export type Timings = Readonly<Record<string, number>>;
 
+/** A range of likely values around a score, in whole points. */
+export interface Band {
+	low: number;
+	high: number;
+}
+
 export interface ScaleScore {
-	/** 0–100; null when nothing on the scale was answered. */
+	/** The level, a whole number 0–100; null when nothing on the scale was answered. */
 	score: number | null;
+	/** Where the level would most likely land on another day (whole points, 0–100). */
+	band: Band | null;
 	answered: number;
 	total: number;
 	answeredShare: number;
@@ -31,7 +41,7 @@ export interface FacetScore {
 	id: string;
 	scale: ScaleId;
 	name: string;
-	/** 0–100; null when none of its items was answered. */
+	/** A whole number 0–100; null when none of its items was answered. */
 	score: number | null;
 	answered: number;
 	total: number;
@@ -52,26 +62,31 @@ export interface ResultExplanation {
 	explanation: Explanation;
 	/** Every source the explanation cites, in order of first citation. */
 	sources: Source[];
+	/** Every method reference it cites, in order of first citation. */
+	references: MethodReference[];
 }
 
 export interface ScoreResult {
 	instrument: { version: string; fingerprint: string };
 	scales: Record<ScaleId, ScaleScore>;
 	facets: FacetScore[];
-	/** Strategic minus tactical, −100 (all project) … +100 (all product); null without a verdict. */
-	position: number | null;
-	/** The 90% band around the position, from the spread of the person's own answers. */
-	band: { low: number; high: number } | null;
 	/**
-	 * How likely the lean has the sign the position shows (0.5 … 1), from the
-	 * same spread: 0.5 is a coin toss, 0.99 is very sure.
+	 * Strategic level minus tactical level (both rounded), −100 (all project) …
+	 * +100 (all product); null without a verdict.
 	 */
-	confidence: number | null;
+	position: number | null;
+	/** The band around the position, in whole points; null without a verdict. */
+	band: Band | null;
+	/** The standard error of the position in points, before rounding (the band's half-width ÷ z). */
+	standardError: number | null;
+	/** `product`, `in-between` or `project`; null when too few questions were answered. */
 	verdict: VerdictId | null;
+	/** For `in-between` only: hybrid, low-fit or undecided; null otherwise. */
+	profile: ProfileId | null;
+	/** For a direction only: how firm the band says it is; null otherwise. */
+	firmness: FirmnessId | null;
 	/** Why there is no verdict, when there is none. */
 	noVerdictReason: string | null;
-	/** Both scales high (hybrid) or both low (low-fit); null otherwise. */
-	profile: ProfileId | null;
 	flags: QualityFlag[];
 	/** Facet ids, strongest first. */
 	strengths: string[];

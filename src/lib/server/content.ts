@@ -3,6 +3,7 @@
  * those pages show travel to the browser, never the whole instrument.
  */
 import content from 'virtual:rolefit/content';
+import manual from 'virtual:rolefit/manual';
 import { questionnaireOf } from '$lib/content/questionnaire';
 
 /** Seconds a typical person spends per question; 36 questions come to about 8 minutes. */
@@ -32,6 +33,7 @@ export function landingFacts() {
 export function sourcesPage() {
 	return {
 		sources: content.sources,
+		methodReferences: content.methodReferences,
 		method: content.explanations.find((explanation) => explanation.kind === 'method')!,
 		scales: content.scales.map((scale) => ({
 			...scale,
@@ -45,4 +47,9 @@ export function sourcesPage() {
 /** What the quiz page needs: the questions in order and the answer labels. */
 export function questionnaire() {
 	return questionnaireOf(content);
+}
+
+/** The technical manual for instructors and HR teams, rendered at build time. */
+export function technicalManual() {
+	return { ...manual, version: content.instrument.version };
 }

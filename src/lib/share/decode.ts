@@ -57,8 +57,8 @@ export function decodeShare(
 			reason: 'other-version',
 			message:
 				version === instrument.version
-					? `This link was made with an earlier edition of version ${version} of the quiz; the questions have changed since, so it can't show the same result.`
-					: `This link was made with version ${version} of the quiz; the questions have changed since, so it can't show the same result.`
+					? `This link was made with an earlier edition of version ${version} of the quiz; the questions have changed since, so it can't show the same result. Take the quiz again to get a result on today's questions.`
+					: `This link was made with version ${version} of the quiz. The quiz has changed since, so this link can't be read any more: take it again to get a result on today's questions.`
 		};
 	}
 
