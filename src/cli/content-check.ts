@@ -4,18 +4,20 @@
  */
 import { resolve } from 'node:path';
 import { ContentError } from '../lib/content/errors';
-import { loadContent } from '../lib/content/loader';
+import { loadContent, loadTechnicalManual } from '../lib/content/loader';
 
 const dir = resolve(process.argv[2] ?? 'content');
 
 try {
 	const content = await loadContent(dir);
+	const manual = await loadTechnicalManual(dir, content);
 	const { instrument, items, scenarios, facets, explanations, sources } = content;
 	console.log(
 		`Content OK: ${instrument.title} v${instrument.version} (fingerprint ${instrument.fingerprint})\n` +
 			`  ${facets.length} facets, ${items.length} items, ${scenarios.length} scenarios, ` +
 			`${content.consistencyPairs.length} consistency pairs, ${explanations.length} explanations, ` +
-			`${sources.length} sources`
+			`${sources.length} sources, ${content.methodReferences.length} method references; ` +
+			`technical manual "${manual.title}"`
 	);
 } catch (error) {
 	if (error instanceof ContentError) {

@@ -115,7 +115,9 @@ export const wordingSchema = z.strictObject({
 	/** One plain sentence on what the band means. */
 	band: text('band'),
 	/** Shown instead of a verdict when too few questions were answered. */
-	noVerdict: text('noVerdict')
+	noVerdict: text('noVerdict'),
+	/** The intended-use notice: printed by the CLI, shown with group results. */
+	notForSelection: text('notForSelection')
 });
 
 export const instrumentFileSchema = z.strictObject({
