@@ -1,5 +1,6 @@
 /**
- * End-to-end tests: the built app (`node build`) driven in a real Chromium.
+ * End-to-end tests: the built app (`npm run build`, served by `src/server/index.js` with its
+ * security headers) driven in a real Chromium.
  *
  * The browser is the system's Chromium (`CHROMIUM_PATH`, default /usr/bin/chromium), never one
  * downloaded by Playwright. Two projects share that browser:
@@ -49,7 +50,7 @@ export default defineConfig({
 		{ name: 'bench', testMatch: /.*\.bench\.ts$/, use: { trace: 'off' } }
 	],
 	webServer: {
-		command: 'node build',
+		command: 'node src/server/index.js',
 		port,
 		env: { PORT: String(port), HOST: '127.0.0.1' },
 		reuseExistingServer: !process.env.CI,

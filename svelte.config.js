@@ -1,5 +1,6 @@
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { pageCsp } from './src/server/headers.js';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -7,19 +8,14 @@ const config = {
 	kit: {
 		adapter: adapter(),
 		csp: {
-			// No external origins: fonts, scripts and styles all come from this server.
+			// The policy and every other security header are defined in src/server/headers.js.
+			// SvelteKit adds a nonce (server-rendered pages) or script hashes (prerendered ones).
 			mode: 'auto',
-			directives: {
-				'default-src': ['self'],
-				'script-src': ['self'],
-				'style-src': ['self', 'unsafe-inline'],
-				'img-src': ['self', 'data:'],
-				'object-src': ['none'],
-				'base-uri': ['self'],
-				'form-action': ['self'],
-				'frame-ancestors': ['none']
-			}
-		}
+			directives: pageCsp
+		},
+		// Asset URLs from the root (`/_app/…`), not relative (`../../_app/…`): the 404 page of a
+		// deep path would otherwise repeat `../` per segment in every asset URL and `Link` entry.
+		paths: { relative: false }
 	}
 };
 

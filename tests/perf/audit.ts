@@ -190,7 +190,7 @@ async function startServer(reaper: Reaper): Promise<Server> {
 		throw new SetupError('no production build in build/: run npm run build first');
 	}
 	const port = await freePort();
-	const child = spawn(process.execPath, ['build'], {
+	const child = spawn(process.execPath, ['src/server/index.js'], {
 		cwd: root,
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
 		stdio: ['ignore', 'pipe', 'pipe']
