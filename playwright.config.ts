@@ -10,10 +10,13 @@
  *   because it measures rather than checks and wants the machine to itself.
  *
  * A bare `npx playwright test` runs both; pass `--project=e2e` or `--project=bench` to pick one.
+ *
+ * The server listens on port `E2E_PORT` (default 4173), so that two checkouts on one machine can
+ * run their suites side by side.
  */
 import { defineConfig } from '@playwright/test';
 
-const port = 4173;
+const port = Number(process.env.E2E_PORT ?? 4173);
 const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
