@@ -17,13 +17,7 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { resolve } from 'node:path';
-import {
-	allStrategic,
-	expectQuestion,
-	shareFragment,
-	shownResult,
-	waitForCharts
-} from './helpers.ts';
+import { allStrategic, expectQuestion, shareFragment, waitForCharts } from './helpers.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const LINK_LIMIT = 8 * 1024;
@@ -241,7 +235,7 @@ test.describe('the pages work under their policy', () => {
 	test('a result with its charts', async ({ page }) => {
 		const problems = await watch(page);
 		await page.goto(`/results#${shareFragment(allStrategic())}`);
-		await shownResult(page);
+		// Drawn charts need the app started, the result computed and Chart.js loaded.
 		await waitForCharts(page);
 		expect(problems).toEqual([]);
 	});
