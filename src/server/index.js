@@ -14,7 +14,7 @@
  * server; its other variables (`ORIGIN`, `BODY_SIZE_LIMIT`, …) are read by the handler itself.
  * Run after the build, unbundled: `node src/server/index.js`.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -88,6 +88,10 @@ function plain(res, status, body) {
 		.end(body);
 }
 
+if (!existsSync(join(buildDir, 'handler.js'))) {
+	console.error(`No build in ${buildDir}: run npm run build first (npm start does).`);
+	process.exit(1);
+}
 const handler = /** @type {{ handler: Handler }} */ (
 	await import(pathToFileURL(join(buildDir, 'handler.js')).href)
 ).handler;
