@@ -284,13 +284,16 @@ export function checkContent(parsed: ParsedContent, at: (file: string) => string
 			(scale) => items.items.filter((item) => facetScale.get(item.facet) === scale.id).length
 		)
 	);
-	const scenarioOnly =
-		(100 * scenarios.scenarios.length) / Math.max(1, perScale + scenarios.scenarios.length);
-	if (Math.round(scenarioOnly) >= thresholds.directionAtLeast) {
+	// Rounded as the scorer rounds: each level to a whole number, then the difference. Rounding
+	// the unrounded difference instead can come out one point below what the scorer shows.
+	const answered = Math.max(1, perScale + scenarios.scenarios.length);
+	const level = (sum: number) => Math.round((100 * sum) / answered);
+	const scenarioOnly = level(perScale / 2 + scenarios.scenarios.length) - level(perScale / 2);
+	if (scenarioOnly >= thresholds.directionAtLeast) {
 		push(
 			'instrument.yaml',
 			'thresholds.directionAtLeast',
-			`must be above ${Math.round(scenarioOnly)}, the position the scenarios alone can produce when every statement is answered "neither"`
+			`must be above ${scenarioOnly}, the position the scenarios alone can produce when every statement is answered "neither"`
 		);
 	}
 
