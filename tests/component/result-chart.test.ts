@@ -130,7 +130,7 @@ describe('ResultChart', () => {
 		expect(charts.loadChart).toHaveBeenCalledTimes(1);
 		const { config } = FakeChart.instances[0]!;
 		expect(config.type).toBe('scatter');
-		expect(config.data.datasets[0]?.data).toEqual([{ x: 36.98, y: 71.58 }]);
+		expect(config.data.datasets[0]?.data).toEqual([{ x: 37, y: 72 }]);
 		expect(config.data.datasets[0]?.backgroundColor).toBe(lightTheme.point);
 		expect(config.options?.animation).not.toBe(false);
 	});

@@ -6,37 +6,53 @@ export const facetScore = (
 	scale: ScaleId,
 	name: string,
 	score: number | null
-): FacetScore => ({ id, scale, name, score, answered: score === null ? 0 : 4, total: 4 });
+): FacetScore => ({ id, scale, name, score, answered: score === null ? 0 : 3, total: 3 });
 
 /**
- * A person leaning towards product management. Scale scores are the means of
- * their facets and the position is strategic minus tactical, as in scoring.
+ * A person leaning towards product management, as scoring would describe them:
+ * whole-number levels and facets, each level with its band, and the position
+ * the difference of the two levels (72 − 37 = 35). The position's band runs
+ * 22 points either way (35 ± 1.645 × 13.37), so it leaves 0 and the position is
+ * at least 30 from it: `product`; its near edge (13) is under 30: `tentative`.
  * The facets come interleaved to check that the charts group them by scale.
  */
 export const leaningProduct: ScoreResult = {
-	instrument: { version: '1.0.0', fingerprint: 'abc123' },
+	instrument: { version: '2.0.0', fingerprint: 'abc12345' },
 	scales: {
-		strategic: { score: 71.58, answered: 24, total: 24, answeredShare: 1 },
-		tactical: { score: 36.98, answered: 24, total: 24, answeredShare: 1 }
+		strategic: {
+			score: 72,
+			band: { low: 60, high: 84 },
+			answered: 21,
+			total: 21,
+			answeredShare: 1
+		},
+		tactical: {
+			score: 37,
+			band: { low: 25, high: 49 },
+			answered: 21,
+			total: 21,
+			answeredShare: 1
+		}
 	},
 	facets: [
-		facetScore('strategic.vision', 'strategic', 'Vision and the "why"', 85.4),
-		facetScore('tactical.planning', 'tactical', 'Planning and the "how"', 41.7),
-		facetScore('strategic.customers', 'strategic', 'Customers and market', 72.5),
+		facetScore('strategic.vision', 'strategic', 'Vision and the "why"', 85),
+		facetScore('tactical.planning', 'tactical', 'Planning and the "how"', 42),
+		facetScore('strategic.customers', 'strategic', 'Customers and market', 73),
 		facetScore('tactical.resources', 'tactical', 'Resources and budget', 25),
-		facetScore('strategic.value', 'strategic', 'Value and outcomes', 66.7),
+		facetScore('strategic.value', 'strategic', 'Value and outcomes', 67),
 		facetScore('tactical.risk', 'tactical', 'Risk, scope and quality', 50),
-		facetScore('strategic.uncertainty', 'strategic', 'Deciding under uncertainty', 58.3),
-		facetScore('tactical.execution', 'tactical', 'Team coordination and execution', 45.8),
+		facetScore('strategic.uncertainty', 'strategic', 'Deciding under uncertainty', 58),
+		facetScore('tactical.execution', 'tactical', 'Team coordination and execution', 46),
 		facetScore('strategic.influence', 'strategic', 'Prioritising and influencing', 75),
-		facetScore('tactical.delivery', 'tactical', 'Delivery and status reporting', 22.4)
+		facetScore('tactical.delivery', 'tactical', 'Delivery and status reporting', 22)
 	],
-	position: 34.6,
-	band: { low: 12.5, high: 56.7 },
-	confidence: 0.99,
-	verdict: 'leaning-product',
-	noVerdictReason: null,
+	position: 35,
+	band: { low: 13, high: 57 },
+	standardError: 13.37,
+	verdict: 'product',
 	profile: null,
+	firmness: 'tentative',
+	noVerdictReason: null,
 	flags: [],
 	strengths: ['strategic.vision', 'strategic.influence', 'strategic.customers'],
 	growthAreas: ['tactical.delivery', 'tactical.resources', 'tactical.planning'],

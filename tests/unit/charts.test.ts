@@ -130,9 +130,9 @@ describe('position chart', () => {
 		expect(config.type).toBe('bar');
 		expect(config.options?.indexAxis).toBe('y');
 		expect(point?.type).toBe('scatter');
-		expect(point?.data).toEqual([{ x: 34.6, y: 0 }]);
+		expect(point?.data).toEqual([{ x: 35, y: 0 }]);
 		expect(band?.type).toBe('bar');
-		expect(band?.data).toEqual([[12.5, 56.7]]);
+		expect(band?.data).toEqual([[13, 57]]);
 		expect(config.data.labels).toEqual(['You']);
 	});
 
@@ -182,8 +182,8 @@ describe('facets chart', () => {
 			...strategicNames,
 			...tacticalNames
 		]);
-		expect(strategic?.data).toEqual([85.4, 72.5, 66.7, 58.3, 75, null, null, null, null, null]);
-		expect(tactical?.data).toEqual([null, null, null, null, null, 41.7, 25, 50, 45.8, 22.4]);
+		expect(strategic?.data).toEqual([85, 73, 67, 58, 75, null, null, null, null, null]);
+		expect(tactical?.data).toEqual([null, null, null, null, null, 42, 25, 50, 46, 22]);
 		expect(strategic?.grouped).toBe(false);
 	});
 
@@ -226,7 +226,7 @@ describe('quadrant chart', () => {
 
 	it('is a scatter of one point at (tactical, strategic) on two 0–100 axes', () => {
 		expect(config.type).toBe('scatter');
-		expect(config.data.datasets[0]?.data).toEqual([{ x: 36.98, y: 71.58 }]);
+		expect(config.data.datasets[0]?.data).toEqual([{ x: 37, y: 72 }]);
 		const { x, y } = scalesOf(config);
 		expect(x).toMatchObject({ type: 'linear', min: 0, max: 100 });
 		expect(y).toMatchObject({ type: 'linear', min: 0, max: 100 });
@@ -451,9 +451,9 @@ describe('loadChart', () => {
 				expect(Number.isFinite(element.x) && Number.isFinite(element.y)).toBe(true);
 			}
 			if (kind === 'position') {
-				// The point sits at 34.6 on the −100…100 axis, on the band's row.
+				// The point sits at 35 on the −100…100 axis, on the band's row.
 				const x = chart.scales['x']!;
-				expect(meta.data[0]?.x).toBeCloseTo(x.getPixelForValue(34.6));
+				expect(meta.data[0]?.x).toBeCloseTo(x.getPixelForValue(35));
 				expect(meta.data[0]?.y).toBeCloseTo(chart.getDatasetMeta(1).data[0]!.y);
 			}
 			if (kind === 'quadrant') {

@@ -267,7 +267,7 @@ describe('loadQuiz', () => {
 			status: 'discarded',
 			reason: 'other-version',
 			notice:
-				'We found an unfinished quiz from an earlier version of the questions, so we started a fresh one.'
+				'This quiz has changed since you last answered it, so your earlier answers cannot be used: we started a fresh one for you to take again.'
 		});
 		expect(storage.getItem(QUIZ_STORAGE_KEY)).toBeNull();
 	});

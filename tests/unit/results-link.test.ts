@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { resultFromLink, shareQuestions } from '../../src/lib/results/from-link.ts';
 import {
-	certaintySentence,
 	formatPosition,
+	rangeSentences,
+	verdictLabel,
 	verdictSentence
 } from '../../src/lib/results/wording.ts';
 import { questionnaireOf } from '../../src/lib/content/questionnaire.ts';
 import { questionRefsOf } from '../../src/lib/quiz/machine.ts';
 import { saveQuiz } from '../../src/lib/quiz/persistence.ts';
 import { encodeShare } from '../../src/lib/share/codec.ts';
+import { scoreAnswers } from '../../src/lib/scoring/score.ts';
 import { allStrategic, allTactical, content } from '../helpers/content.ts';
 
 /** A Storage stand-in kept in memory. */
@@ -52,7 +54,11 @@ describe('a result from a share link', () => {
 		const view = await resultFromLink(content, `#${linkFor(allTactical())}`, null);
 		expect(view.status).toBe('ok');
 		if (view.status !== 'ok') return;
-		expect(view.result.verdict).toBe('clear-project');
+		expect(view.result.verdict).toBe('project');
+		expect(view.result.firmness).toBe('firm');
+		expect(view.result.profile).toBeNull();
+		expect(view.result.position).toBe(-100);
+		expect(view.result.scales.strategic.score).toBe(0);
 		expect(view.result.scales.tactical.score).toBe(100);
 		expect(view.answers).toEqual(allTactical());
 		expect(view.timed).toBe(false);
@@ -73,9 +79,29 @@ describe('a result from a share link', () => {
 			shareQuestions(content),
 			allStrategic()
 		);
-		const view = await resultFromLink(content, old, null);
-		expect(view.status).toBe('invalid');
-		expect(view.status === 'invalid' && view.message).toMatch(/version 0\.9\.0/);
+		expect(await resultFromLink(content, old, null)).toEqual({
+			status: 'invalid',
+			message:
+				"This link was made with version 0.9.0 of the quiz. The quiz has changed since, so this link can't be read any more: take it again to get a result on today's questions."
+		});
+	});
+
+	it('asks to take the quiz again for a link from version 1, never scoring its old answers', async () => {
+		// A 1.x link with answers under the old ids: only the version is read.
+		const v1 = encodeShare(
+			{ version: '1.4.2', fingerprint: '0badc0de' },
+			[
+				{ id: 'vision-1', max: 5 },
+				{ id: 'scenario-launch-slip', max: 3 }
+			],
+			{ 'vision-1': 5, 'scenario-launch-slip': 2 }
+		);
+		const view = await resultFromLink(content, `#${v1}`, null);
+		expect(view).toEqual({
+			status: 'invalid',
+			message:
+				"This link was made with version 1.4.2 of the quiz. The quiz has changed since, so this link can't be read any more: take it again to get a result on today's questions."
+		});
 	});
 
 	it('has nothing to show without a fragment', async () => {
@@ -99,42 +125,157 @@ describe('a result from a share link', () => {
 		storeFinishedQuiz(storage, allTactical(), 5);
 		const own = await resultFromLink(content, '', storage);
 		expect(own.status === 'ok' && own.fragment).toBe(linkFor(allTactical()));
-		expect(own.status === 'ok' && own.result.verdict).toBe('clear-project');
+		expect(own.status === 'ok' && own.result.verdict).toBe('project');
 		expect(own.status === 'ok' && own.timed).toBe(true);
 	});
 });
 
 describe('result wording', () => {
-	it('formats positions with a sign and a true minus', () => {
-		expect(formatPosition(31.4)).toBe('+31');
-		expect(formatPosition(-12.6)).toBe('−13');
-		expect(formatPosition(0.3)).toBe('0');
+	const { wording } = content.instrument;
+	const noVerdict = { verdict: null, profile: null, position: null, band: null, firmness: null };
+	// Consistent states of a ScoreResult: a direction has a firmness, an in-between a profile.
+	const states = {
+		productFirm: {
+			verdict: 'product',
+			profile: null,
+			position: 64,
+			band: { low: 47, high: 81 },
+			firmness: 'firm'
+		},
+		productTentative: {
+			verdict: 'product',
+			profile: null,
+			position: 35,
+			band: { low: 12, high: 58 },
+			firmness: 'tentative'
+		},
+		projectFirm: {
+			verdict: 'project',
+			profile: null,
+			position: -100,
+			band: { low: -100, high: -83 },
+			firmness: 'firm'
+		},
+		projectTentative: {
+			verdict: 'project',
+			profile: null,
+			position: -31,
+			band: { low: -52, high: -10 },
+			firmness: 'tentative'
+		},
+		hybrid: {
+			verdict: 'in-between',
+			profile: 'hybrid',
+			position: 19,
+			band: { low: 0, high: 38 },
+			firmness: null
+		},
+		lowFit: {
+			verdict: 'in-between',
+			profile: 'low-fit',
+			position: -4,
+			band: { low: -27, high: 19 },
+			firmness: null
+		},
+		undecided: {
+			verdict: 'in-between',
+			profile: 'undecided',
+			position: 10,
+			band: { low: -13, high: 33 },
+			firmness: null
+		}
+	} as const;
+
+	it('formats whole-number positions with a sign and a true minus', () => {
+		expect(formatPosition(31)).toBe('+31');
+		expect(formatPosition(-13)).toBe('−13');
+		expect(formatPosition(-13).codePointAt(0)).toBe(0x2212);
+		expect(formatPosition(100)).toBe('+100');
+		expect(formatPosition(0)).toBe('0');
+		expect(formatPosition(-0)).toBe('0');
 	});
 
-	it('says how sure in words and numbers', () => {
-		expect(
-			certaintySentence({
-				verdict: 'leaning-product',
-				position: 20,
-				band: { low: 4, high: 36 },
-				confidence: 0.9
-			})
-		).toBe(
-			'We are fairly sure of the direction (90%). Your position is +20 on a scale from −100 (project) to +100 (product); your 90% band runs from +4 to +36.'
+	it.each([
+		['productFirm', 'Leans product', 'Your answers lean toward product management.'],
+		['productTentative', 'Leans product', 'Your answers lean toward product management.'],
+		['projectFirm', 'Leans project', 'Your answers lean toward project management.'],
+		['projectTentative', 'Leans project', 'Your answers lean toward project management.'],
+		['hybrid', 'Strong on both', 'Your answers sit in between: you are drawn to both sides.'],
+		['lowFit', 'Drawn to neither', 'Your answers sit in between: neither side draws you strongly.'],
+		[
+			'undecided',
+			'Not settled',
+			'Your answers sit in between: they do not settle which side suits you.'
+		]
+	] as const)(
+		"%s: labels and states the verdict in the content's words",
+		(state, label, sentence) => {
+			expect(verdictLabel(states[state], wording)).toBe(label);
+			expect(verdictSentence(states[state], wording)).toBe(sentence);
+		}
+	);
+
+	it('falls back to the plain in-between words when an in-between has no profile', () => {
+		const bare = { verdict: 'in-between', profile: null } as const;
+		expect(verdictLabel(bare, wording)).toBe('In between');
+		expect(verdictSentence(bare, wording)).toBe(
+			'Your answers sit in between product and project management.'
 		);
-		expect(
-			certaintySentence({
-				verdict: 'balanced',
-				position: -5,
-				band: { low: -20, high: 10 },
-				confidence: 0.7
-			})
-		).toMatch(/it includes zero, so we cannot say you lean either way/);
-		expect(
-			certaintySentence({ verdict: null, position: null, band: null, confidence: null })
-		).toBeNull();
-		expect(verdictSentence({ verdict: null, noVerdictReason: 'x' })).toBe(
-			'We cannot give you a result yet.'
+	});
+
+	it('says there is no result yet, with no label, when there is no verdict', () => {
+		expect(verdictSentence(noVerdict, wording)).toBe('We cannot give you a result yet.');
+		expect(verdictLabel(noVerdict, wording)).toBeNull();
+		expect(rangeSentences(noVerdict, wording)).toBeNull();
+	});
+
+	const bandMeaning =
+		'The range is where your position would most likely land if you took the quiz again on another day; the less your answers agree with each other, the wider it is.';
+	const firm =
+		'Even the cautious end of your range is well away from the middle, so this lean is a firm one.';
+	const tentative =
+		'The cautious end of your range comes close to the middle, so hold this lean lightly.';
+
+	it.each([
+		['productFirm', '+64', '+47 to +81', firm],
+		['productTentative', '+35', '+12 to +58', tentative],
+		['projectFirm', '−100', '−100 to −83', firm],
+		['projectTentative', '−31', '−52 to −10', tentative]
+	] as const)(
+		'%s: gives the position, its range, what the range means and how firm the lean is',
+		(state, position, range, firmness) => {
+			expect(rangeSentences(states[state], wording)).toEqual([
+				`Your position is ${position} on a scale from −100 (project) to +100 (product), with a range from ${range}.`,
+				bandMeaning,
+				firmness
+			]);
+		}
+	);
+
+	it.each([
+		['hybrid', '+19', '0 to +38'],
+		['lowFit', '−4', '−27 to +19'],
+		['undecided', '+10', '−13 to +33']
+	] as const)(
+		'%s: gives the position and range, and no firmness in between',
+		(state, position, range) => {
+			expect(rangeSentences(states[state], wording)).toEqual([
+				`Your position is ${position} on a scale from −100 (project) to +100 (product), with a range from ${range}.`,
+				bandMeaning
+			]);
+		}
+	);
+
+	it('words the results real answers get in the same way', () => {
+		const strategic = scoreAnswers(content, allStrategic());
+		expect(strategic).toMatchObject({ verdict: 'product', profile: null, firmness: 'firm' });
+		expect(verdictSentence(strategic, wording)).toBe(
+			'Your answers lean toward product management.'
 		);
+		expect(rangeSentences(strategic, wording)?.at(-1)).toBe(firm);
+		const nothing = scoreAnswers(content, { 'vision-a': 4 });
+		expect(nothing.verdict).toBeNull();
+		expect(verdictSentence(nothing, wording)).toBe('We cannot give you a result yet.');
+		expect(rangeSentences(nothing, wording)).toBeNull();
 	});
 });
