@@ -52,9 +52,12 @@ export function qualityFlags(plan: ScoringPlan, input: FlagInput): QualityFlag[]
 	// Contradictions: a statement and its opposite, both agreed with (or both disagreed with).
 	let contradicted = 0;
 	let checked = 0;
-	for (const [first, second] of plan.pairs) {
-		const a = input.keyed[first]!;
-		const b = input.keyed[second]!;
+	const { pairs } = plan;
+	const { keyed } = input;
+	for (let index = 0; index < pairs.length; index += 1) {
+		const pair = pairs[index]!;
+		const a = keyed[pair[0]]!;
+		const b = keyed[pair[1]]!;
 		if (a === 0 || b === 0) continue;
 		checked += 1;
 		if (Math.abs(a - b) >= thresholds.contradictionGap) contradicted += 1;
@@ -85,13 +88,23 @@ export function qualityFlags(plan: ScoringPlan, input: FlagInput): QualityFlag[]
 	}
 
 	// Incomplete: a scale with too few answers gets no verdict.
-	const { scales } = input;
-	const short = (Object.keys(scales) as ScaleId[]).filter(
-		(id) => scales[id].answeredShare < thresholds.minAnsweredShare
-	);
-	if (short.length > 0) {
-		const total = short.reduce((sum, id) => sum + scales[id].total, 0);
-		const answeredShort = short.reduce((sum, id) => sum + scales[id].answered, 0);
+	const { strategic, tactical } = input.scales;
+	const strategicShort = strategic.answeredShare < thresholds.minAnsweredShare;
+	const tacticalShort = tactical.answeredShare < thresholds.minAnsweredShare;
+	if (strategicShort || tacticalShort) {
+		const short: ScaleId[] = [];
+		let total = 0;
+		let answeredShort = 0;
+		if (strategicShort) {
+			short.push('strategic');
+			total += strategic.total;
+			answeredShort += strategic.answered;
+		}
+		if (tacticalShort) {
+			short.push('tactical');
+			total += tactical.total;
+			answeredShort += tactical.answered;
+		}
 		flags.push({
 			id: 'incomplete',
 			detail: `${answeredShort} of ${total} questions were answered on the ${short.join(' and ')} scale${short.length > 1 ? 's' : ''}.`

@@ -66,14 +66,6 @@ export function scoreAnswers(content: Content, answers: Answers, timings?: Timin
 	return scorer(answers, timings);
 }
 
-/** What one person's answers add up to on one scale, before any rounding. */
-interface Tally {
-	/** Statements answered, their observations' sum and sum of squares. */
-	statements: number;
-	sum: number;
-	squares: number;
-}
-
 /**
  * The direction verdict from the rounded position and band: a direction needs
  * the band to leave 0 and the position to be at least `directionAtLeast` away.
@@ -116,21 +108,48 @@ export function createScorer(content: Content): Scorer {
 	};
 }
 
+/**
+ * Scratch space for one call of `scoreWithPlan`, reused so that scoring a
+ * person allocates nothing but the result (a typed array of more than a few
+ * bytes costs a buffer outside the heap). Scoring is synchronous and never
+ * re-entered, and every call clears what it uses before reading it.
+ */
+const scratch = {
+	keyed: new Uint8Array(64),
+	facetSums: new Float64Array(16),
+	facetCounts: new Uint16Array(16),
+	answerCounts: [0, 0, 0, 0, 0, 0]
+};
+
 /** Scores answers against a compiled plan; the result's explanations are left empty. */
 export function scoreWithPlan(plan: ScoringPlan, answers: Answers, timings?: Timings): ScoreResult {
-	const { thresholds, measurement } = plan;
-	const tallies: [Tally, Tally] = [
-		{ statements: 0, sum: 0, squares: 0 },
-		{ statements: 0, sum: 0, squares: 0 }
-	];
-	const facetSums = new Float64Array(plan.facets.length);
-	const facetCounts = new Uint16Array(plan.facets.length);
-	const keyed = new Uint8Array(plan.statements.length);
-	const answerCounts = [0, 0, 0, 0, 0, 0];
+	const { thresholds, measurement, statements, scenarios, floors } = plan;
+	const statementCount = statements.length;
+	const facetCount = plan.facets.length;
+	if (scratch.keyed.length < statementCount) scratch.keyed = new Uint8Array(statementCount);
+	if (scratch.facetSums.length < facetCount) {
+		scratch.facetSums = new Float64Array(facetCount);
+		scratch.facetCounts = new Uint16Array(facetCount);
+	}
+	const { keyed, facetSums, facetCounts, answerCounts } = scratch;
+	facetSums.fill(0, 0, facetCount);
+	facetCounts.fill(0, 0, facetCount);
+	for (let answer = 0; answer <= 5; answer += 1) answerCounts[answer] = 0;
 
-	plan.statements.forEach((statement, index) => {
+	// Statements answered on each scale, their observations' sum and sum of squares.
+	let strategicStatements = 0;
+	let strategicSum = 0;
+	let strategicSquares = 0;
+	let tacticalStatements = 0;
+	let tacticalSum = 0;
+	let tacticalSquares = 0;
+	for (let index = 0; index < statementCount; index += 1) {
+		const statement = statements[index]!;
 		const answer = answers[statement.id];
-		if (answer === undefined) return;
+		if (answer === undefined) {
+			keyed[index] = 0;
+			continue;
+		}
 		if (!Number.isInteger(answer) || answer < 1 || answer > 5) {
 			throw new RangeError(
 				`answer to "${statement.id}" must be an integer from 1 to 5, got ${answer}`
@@ -138,22 +157,28 @@ export function scoreWithPlan(plan: ScoringPlan, answers: Answers, timings?: Tim
 		}
 		const value = statement.plus ? answer : 6 - answer;
 		const observation = (value - 1) / 4;
-		const tally = tallies[statement.scale]!;
-		tally.statements += 1;
-		tally.sum += observation;
-		tally.squares += observation * observation;
+		if (statement.scale === 0) {
+			strategicStatements += 1;
+			strategicSum += observation;
+			strategicSquares += observation * observation;
+		} else {
+			tacticalStatements += 1;
+			tacticalSum += observation;
+			tacticalSquares += observation * observation;
+		}
 		facetSums[statement.facet]! += observation;
 		facetCounts[statement.facet]! += 1;
 		keyed[index] = value;
 		answerCounts[answer]! += 1;
-	});
+	}
 
 	// A scenario's pick is one observation that both scales share.
 	let picks = 0;
 	let strategicWeights = 0;
 	let tacticalWeights = 0;
-	let strategicSquares = 0;
-	for (const scenario of plan.scenarios) {
+	let pickSquares = 0;
+	for (let index = 0; index < scenarios.length; index += 1) {
+		const scenario = scenarios[index]!;
 		const answer = answers[scenario.id];
 		if (answer === undefined) continue;
 		if (!Number.isInteger(answer) || answer < 1 || answer > scenario.strategic.length) {
@@ -165,110 +190,98 @@ export function scoreWithPlan(plan: ScoringPlan, answers: Answers, timings?: Tim
 		picks += 1;
 		strategicWeights += weight;
 		tacticalWeights += scenario.tactical[answer - 1]!;
-		strategicSquares += weight * weight;
+		pickSquares += weight * weight;
 	}
 
-	const [strategicTally, tacticalTally] = tallies;
-	const answered = [strategicTally.statements + picks, tacticalTally.statements + picks];
-	const rawLevels = [
-		answered[0]! > 0 ? (100 * (strategicTally.sum + strategicWeights)) / answered[0]! : null,
-		answered[1]! > 0 ? (100 * (tacticalTally.sum + tacticalWeights)) / answered[1]! : null
-	];
+	const strategicAnswered = strategicStatements + picks;
+	const tacticalAnswered = tacticalStatements + picks;
 
 	// Error variances of one observation: the person's own spread, never below the floor.
-	const statementVariance = tallies.map((tally) =>
-		Math.max(sampleVariance(tally.statements, tally.sum, tally.squares), plan.floors.statement)
+	const pickVariance = Math.max(
+		sampleVariance(picks, strategicWeights, pickSquares),
+		floors.scenario
 	);
-	const scenarioVariance = Math.max(
-		sampleVariance(picks, strategicWeights, strategicSquares),
-		plan.floors.scenario
-	);
-	const scaleVariance = (scale: 0 | 1) =>
-		(tallies[scale].statements * statementVariance[scale]! + picks * scenarioVariance) /
-		answered[scale]! ** 2;
+	const strategicVariance =
+		(strategicStatements *
+			Math.max(
+				sampleVariance(strategicStatements, strategicSum, strategicSquares),
+				floors.statement
+			) +
+			picks * pickVariance) /
+		strategicAnswered ** 2;
+	const tacticalVariance =
+		(tacticalStatements *
+			Math.max(sampleVariance(tacticalStatements, tacticalSum, tacticalSquares), floors.statement) +
+			picks * pickVariance) /
+		tacticalAnswered ** 2;
 
-	const scales = {} as Record<ScaleId, ScaleScore>;
-	const levels: (number | null)[] = [null, null];
-	([0, 1] as const).forEach((index) => {
-		const raw = rawLevels[index]!;
-		const total = plan.totals[index]!;
-		const level = raw === null ? null : roundHalfAway(raw);
-		levels[index] = level;
-		const halfWidth =
-			level === null ? 0 : measurement.bandZ * 100 * Math.sqrt(scaleVariance(index));
-		scales[scaleIds[index]!] = {
-			score: level,
-			band:
-				level === null
-					? null
-					: {
-							low: roundHalfAway(clamp(level - halfWidth, 0, 100)),
-							high: roundHalfAway(clamp(level + halfWidth, 0, 100))
-						},
-			answered: answered[index]!,
-			total,
-			answeredShare: answered[index]! / total
-		};
-	});
-
-	const facets: FacetScore[] = plan.facets.map((facet, index) => ({
-		id: facet.id,
-		scale: facet.scale,
-		name: facet.name,
-		score:
-			facetCounts[index]! > 0
-				? roundHalfAway((100 * facetSums[index]!) / facetCounts[index]!)
-				: null,
-		answered: facetCounts[index]!,
-		total: facet.total
-	}));
-
-	const flags = qualityFlags(plan, {
-		scales,
-		answerCounts,
-		keyed,
-		answers,
-		timings
-	});
-
-	const base = {
-		instrument: plan.instrument,
-		scales,
-		facets,
-		flags,
-		explanations: []
+	const strategic =
+		strategicAnswered > 0
+			? roundHalfAway((100 * (strategicSum + strategicWeights)) / strategicAnswered)
+			: null;
+	const tactical =
+		tacticalAnswered > 0
+			? roundHalfAway((100 * (tacticalSum + tacticalWeights)) / tacticalAnswered)
+			: null;
+	const scales: Record<ScaleId, ScaleScore> = {
+		strategic: scaleScore(
+			strategic,
+			measurement.bandZ,
+			strategicVariance,
+			strategicAnswered,
+			plan.totals[0]
+		),
+		tactical: scaleScore(
+			tactical,
+			measurement.bandZ,
+			tacticalVariance,
+			tacticalAnswered,
+			plan.totals[1]
+		)
 	};
 
-	const short = ([0, 1] as const).filter(
-		(index) => scales[scaleIds[index]!].answeredShare < thresholds.minAnsweredShare
-	);
-	if (short.length > 0) {
+	const facets: FacetScore[] = new Array(facetCount);
+	for (let index = 0; index < facetCount; index += 1) {
+		const facet = plan.facets[index]!;
+		const count = facetCounts[index]!;
+		facets[index] = {
+			id: facet.id,
+			scale: facet.scale,
+			name: facet.name,
+			score: count > 0 ? roundHalfAway((100 * facetSums[index]!) / count) : null,
+			answered: count,
+			total: facet.total
+		};
+	}
+
+	const flags = qualityFlags(plan, { scales, answerCounts, keyed, answers, timings });
+
+	const strategicShort = scales.strategic.answeredShare < thresholds.minAnsweredShare;
+	const tacticalShort = scales.tactical.answeredShare < thresholds.minAnsweredShare;
+	if (strategicShort || tacticalShort) {
 		return {
-			...base,
+			instrument: plan.instrument,
+			scales,
+			facets,
+			flags,
+			explanations: [],
 			position: null,
 			band: null,
 			standardError: null,
 			verdict: null,
 			profile: null,
 			firmness: null,
-			noVerdictReason: short
-				.map((index) => {
-					const { answered: count, total } = scales[scaleIds[index]!];
-					return `Only ${count} of the ${total} questions on the ${plan.scaleNames[index]} scale were answered; a result needs at least ${Math.round(thresholds.minAnsweredShare * 100)}%.`;
-				})
-				.join(' '),
+			noVerdictReason: noVerdictReason(plan, scales, strategicShort, tacticalShort),
 			// Facets of a half-answered quiz would mislead, so none are highlighted.
 			strengths: [],
 			growthAreas: []
 		};
 	}
 
-	const strategic = levels[0]!;
-	const tactical = levels[1]!;
-	const position = strategic - tactical;
+	const position = strategic! - tactical!;
 	// Var(S − T) = Var(S) + Var(T) − 2 Cov(S, T); a pick adds to S what it takes from T.
-	const covariance = -(picks * scenarioVariance) / (answered[0]! * answered[1]!);
-	const standardError = 100 * Math.sqrt(scaleVariance(0) + scaleVariance(1) - 2 * covariance);
+	const covariance = -(picks * pickVariance) / (strategicAnswered * tacticalAnswered);
+	const standardError = 100 * Math.sqrt(strategicVariance + tacticalVariance - 2 * covariance);
 	const halfWidth = measurement.bandZ * standardError;
 	const band = {
 		low: roundHalfAway(clamp(position - halfWidth, -100, 100)),
@@ -277,34 +290,80 @@ export function scoreWithPlan(plan: ScoringPlan, answers: Answers, timings?: Tim
 	const verdict = verdictFor(position, band, thresholds.directionAtLeast);
 
 	return {
-		...base,
+		instrument: plan.instrument,
+		scales,
+		facets,
+		flags,
+		explanations: [],
 		position,
 		band,
 		standardError,
 		verdict,
-		profile: verdict === 'in-between' ? profileFor(strategic, tactical, thresholds) : null,
+		profile: verdict === 'in-between' ? profileFor(strategic!, tactical!, thresholds) : null,
 		firmness:
 			verdict === 'in-between' ? null : firmnessFor(band, verdict, thresholds.directionAtLeast),
 		noVerdictReason: null,
-		...highlightFacets(facets, thresholds.facetsToHighlight)
+		strengths: highlightFacets(facets, thresholds.facetsToHighlight, true),
+		growthAreas: highlightFacets(facets, thresholds.facetsToHighlight, false)
 	};
 }
 
+/** A scale's level with its band (level ± z standard errors, within 0–100). */
+function scaleScore(
+	level: number | null,
+	z: number,
+	variance: number,
+	answered: number,
+	total: number
+): ScaleScore {
+	let band: Band | null = null;
+	if (level !== null) {
+		const halfWidth = z * 100 * Math.sqrt(variance);
+		band = {
+			low: roundHalfAway(clamp(level - halfWidth, 0, 100)),
+			high: roundHalfAway(clamp(level + halfWidth, 0, 100))
+		};
+	}
+	return { score: level, band, answered, total, answeredShare: answered / total };
+}
+
+function noVerdictReason(
+	plan: ScoringPlan,
+	scales: Record<ScaleId, ScaleScore>,
+	strategicShort: boolean,
+	tacticalShort: boolean
+): string {
+	const share = Math.round(plan.thresholds.minAnsweredShare * 100);
+	const reasons: string[] = [];
+	([0, 1] as const).forEach((index) => {
+		if (!(index === 0 ? strategicShort : tacticalShort)) return;
+		const { answered, total } = scales[scaleIds[index]!];
+		reasons.push(
+			`Only ${answered} of the ${total} questions on the ${plan.scaleNames[index]} scale were answered; a result needs at least ${share}%.`
+		);
+	});
+	return reasons.join(' ');
+}
+
 /**
- * Strengths: the highest facets at or above the midpoint; growth areas: the
- * lowest below it. Ties keep the rubric's order.
+ * Strengths (`high`): the highest facets at or above the midpoint; growth
+ * areas: the lowest below it. Ties keep the rubric's order. A stable
+ * insertion into at most `count` places, which is what a stable sort and a
+ * slice would give without building either.
  */
-function highlightFacets(facets: FacetScore[], count: number) {
-	const scored = facets.filter((facet) => facet.score !== null);
-	const strengths = scored
-		.filter((facet) => facet.score! >= 50)
-		.sort((a, b) => b.score! - a.score!)
-		.slice(0, count)
-		.map((facet) => facet.id);
-	const growthAreas = scored
-		.filter((facet) => facet.score! < 50)
-		.sort((a, b) => a.score! - b.score!)
-		.slice(0, count)
-		.map((facet) => facet.id);
-	return { strengths, growthAreas };
+function highlightFacets(facets: FacetScore[], count: number, high: boolean): string[] {
+	const picked: FacetScore[] = [];
+	for (const facet of facets) {
+		const score = facet.score;
+		if (score === null || (high ? score < 50 : score >= 50)) continue;
+		// After every picked facet that ranks the same or better (earlier wins a tie).
+		let at = picked.length;
+		while (at > 0 && (high ? picked[at - 1]!.score! < score : picked[at - 1]!.score! > score)) {
+			at -= 1;
+		}
+		if (at >= count) continue;
+		picked.splice(at, 0, facet);
+		if (picked.length > count) picked.pop();
+	}
+	return picked.map((facet) => facet.id);
 }
