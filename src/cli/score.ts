@@ -1,68 +1,246 @@
 /**
- * `npm run score -- answers.csv [--json] [--content dir]`
+ * `rolefit score <answers.csv> [--format csv|json|ndjson] [--skip-invalid]`
+ * (also `npm run --silent score -- …`): scores a CSV of answers collected
+ * elsewhere, streaming, and prints one result per respondent on stdout.
+ * Everything else (the intended-use notice, warnings, invalid rows, progress
+ * on a terminal) goes to stderr, so stdout holds only data.
  *
- * Prints one result per respondent (CSV, or JSON with --json) on stdout and
- * every bad row, with its line number, on stderr. Exits 1 when any row was
- * bad (the good rows are still printed), 2 on a usage error.
+ * Exit codes: 0 done (invalid rows skipped with --skip-invalid, or the reader
+ * of stdout closed it early, as `| head` does); 1 invalid rows were left out
+ * or the file stopped being readable CSV; 2 a usage error (arguments, an
+ * unreadable file, invalid content, a header with no question column).
  */
-import { readFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { scoreCsv, toCsv, toJson } from '../lib/batch/score-csv.ts';
 import { ContentError } from '../lib/content/errors.ts';
 import { loadContent } from '../lib/content/loader.ts';
+import type { Content } from '../lib/content/types.ts';
+import { idColumnNames, type HeaderPlan } from '../lib/server/batch/columns.ts';
+import { CsvSyntaxError } from '../lib/server/batch/csv-reader.ts';
+import { formats, formatter, type Format } from '../lib/server/batch/output.ts';
+import { BatchHeaderError, scoreCsvStream } from '../lib/server/batch/score-csv.ts';
 
-const usage = 'usage: npm run score -- <answers.csv> [--json] [--content <dir>]';
+/** The instrument shipped with this package, whatever the working directory. */
+const packageContent = resolve(import.meta.dirname, '../../content');
 
-let options;
-try {
-	options = parseArgs({
-		allowPositionals: true,
-		options: {
-			json: { type: 'boolean', default: false },
-			content: { type: 'string', default: 'content' },
-			help: { type: 'boolean', short: 'h', default: false }
+const usageOf = (program: string) =>
+	`usage: ${program} <answers.csv | -> [--format csv|json|ndjson] [--json] [--skip-invalid] [--content <dir>]`;
+
+/** Output is written in pieces of about this many characters. */
+const outputChunk = 1 << 16;
+
+/**
+ * Runs the command with its arguments; resolves to the exit code. `program`
+ * is how usage messages name it.
+ */
+export async function runScore(args: string[], program = 'rolefit score'): Promise<number> {
+	const usage = usageOf(program);
+	let options;
+	try {
+		options = parseArgs({
+			args,
+			allowPositionals: true,
+			options: {
+				format: { type: 'string' },
+				json: { type: 'boolean', default: false },
+				'skip-invalid': { type: 'boolean', default: false },
+				content: { type: 'string', default: packageContent },
+				help: { type: 'boolean', short: 'h', default: false }
+			}
+		});
+	} catch (error) {
+		console.error(`${(error as Error).message}\n${usage}`);
+		return 2;
+	}
+	const { values, positionals } = options;
+	if (values.help) {
+		console.log(usage);
+		return 0;
+	}
+	const format = (values.format ?? (values.json ? 'json' : 'csv')) as Format;
+	if (!formats.includes(format) || (values.json && format !== 'json')) {
+		console.error(
+			values.json
+				? `--json is short for --format json; it cannot go with --format ${format}\n${usage}`
+				: `--format must be one of ${formats.join(', ')}, got "${format}"\n${usage}`
+		);
+		return 2;
+	}
+	if (positionals.length !== 1) {
+		console.error(usage);
+		return 2;
+	}
+
+	let content: Content;
+	try {
+		content = await loadContent(resolve(values.content));
+	} catch (error) {
+		console.error(error instanceof ContentError ? error.message : String(error));
+		return 2;
+	}
+	// Issue 8: the same intended-use notice as the app's caveat, from the content.
+	console.error(content.instrument.wording.notForSelection);
+
+	const file = positionals[0]!;
+	const label = file === '-' ? 'stdin' : file;
+	let input: AsyncIterable<string> & { bytesRead?: number };
+	let size = 0;
+	if (file === '-') {
+		process.stdin.setEncoding('utf8');
+		input = process.stdin;
+	} else {
+		try {
+			const handle = await open(resolve(file), 'r');
+			size = (await handle.stat()).size;
+			input = handle.createReadStream({ encoding: 'utf8', highWaterMark: outputChunk });
+		} catch (error) {
+			console.error(
+				`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`
+			);
+			return 2;
 		}
+	}
+
+	// A reader that stops early (`| head`) is not an error: stop quietly.
+	process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+		if (error.code === 'EPIPE') process.exit(0);
+		throw error;
 	});
-} catch (error) {
-	console.error(`${(error as Error).message}\n${usage}`);
-	process.exit(2);
-}
-const { values, positionals } = options;
-if (values.help) {
-	console.log(usage);
-	process.exit(0);
-}
-if (positionals.length !== 1) {
-	console.error(usage);
-	process.exit(2);
+
+	const progress = new Progress(process.stderr.isTTY === true, size, () => input.bytesRead ?? 0);
+	const say = (line: string) => {
+		progress.clear();
+		process.stderr.write(`${line}\n`);
+	};
+	const skip = values['skip-invalid'];
+	const output = formatter(format);
+	let pending = output.start();
+	let draining: Promise<unknown> | null = null;
+	const flush = () => {
+		if (pending === '') return;
+		if (!process.stdout.write(pending)) draining ??= once(process.stdout, 'drain');
+		pending = '';
+	};
+
+	let code = 0;
+	try {
+		const summary = await scoreCsvStream(
+			content,
+			input,
+			{
+				header: (plan) => reportHeader(plan, content, label, say),
+				row: (row) => {
+					pending += output.row(row);
+					if (pending.length >= outputChunk) flush();
+					progress.tick();
+				},
+				problem: ({ line, message }) =>
+					say(
+						skip
+							? `${label}:${line}: warning: ${message}; row skipped`
+							: `${label}:${line}: ${message}`
+					)
+			},
+			async () => {
+				if (draining) {
+					await draining;
+					draining = null;
+				}
+			}
+		);
+		progress.clear();
+		if (summary.invalid > 0) {
+			const rows = `${summary.invalid} invalid row${summary.invalid === 1 ? '' : 's'}`;
+			const scored = `${summary.scored} respondent${summary.scored === 1 ? '' : 's'} scored`;
+			say(skip ? `${rows} skipped; ${scored}.` : `${rows} not scored (above); ${scored}.`);
+			if (!skip) code = 1;
+		}
+	} catch (error) {
+		if (error instanceof BatchHeaderError) {
+			say(`${label}:${error.line}: ${error.message}`);
+			return 2;
+		}
+		if (!(error instanceof CsvSyntaxError)) throw error;
+		// What was read so far is printed; the rest of the file cannot be read.
+		say(`${label}:${error.line}: ${error.message}; the rest of the file was not read`);
+		code = 1;
+	}
+	pending += output.end();
+	flush();
+	if (draining) await draining;
+	return code;
 }
 
-const file = positionals[0]!;
-let csv: string;
-try {
-	csv = await readFile(resolve(file), 'utf8');
-} catch (error) {
-	console.error(
-		`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`
-	);
-	process.exit(2);
+/** Tells on stderr how the header was read: what is ignored, what is missing. */
+function reportHeader(
+	plan: HeaderPlan,
+	content: Content,
+	label: string,
+	say: (line: string) => void
+) {
+	const at = `${label}:1`;
+	const byText = plan.questions.filter((column) => column.matchedBy === 'text').length;
+	if (byText > 0) {
+		const ids = plan.idColumn
+			? `respondent ids from column ${plan.idColumn.index + 1} (${JSON.stringify(plan.idColumn.header)})`
+			: 'respondents numbered by row';
+		say(
+			`${at}: a form export: ${byText} of ${plan.questions.length} questions matched by their text; ${ids}`
+		);
+	} else if (!plan.idColumn) {
+		say(`${at}: no id column (${idColumnNames.join(', ')}): respondents are numbered by row`);
+	}
+	for (const { index, header } of plan.unmatched) {
+		say(
+			`${at}: warning: column ${index + 1} (${JSON.stringify(header)}) matches no question id or question text; ignored`
+		);
+	}
+	for (const { index, header, question } of plan.repeated) {
+		say(
+			`${at}: warning: column ${index + 1} (${JSON.stringify(header)}) is a second column for ${question}; ignored`
+		);
+	}
+	if (plan.missing.length > 0) {
+		const total = content.sequence.length;
+		say(
+			`${at}: warning: ${plan.missing.length} of ${total} questions have no column and count as unanswered: ${plan.missing.join(', ')}`
+		);
+	}
 }
 
-let content;
-try {
-	content = await loadContent(resolve(values.content));
-} catch (error) {
-	console.error(error instanceof ContentError ? error.message : String(error));
-	process.exit(2);
+/** A one-line count on a terminal, redrawn at most four times a second; nothing otherwise. */
+class Progress {
+	private rows = 0;
+	private shown = false;
+	private next = 0;
+
+	constructor(
+		private readonly enabled: boolean,
+		private readonly size: number,
+		private readonly bytesRead: () => number
+	) {}
+
+	tick() {
+		this.rows += 1;
+		if (!this.enabled || (this.rows & 1023) !== 0) return;
+		const now = Date.now();
+		if (now < this.next) return;
+		this.next = now + 250;
+		const share = this.size > 0 ? ` (${Math.floor((100 * this.bytesRead()) / this.size)}%)` : '';
+		process.stderr.write(`\r\x1b[Kscored ${this.rows.toLocaleString('en')} rows${share}`);
+		this.shown = true;
+	}
+
+	clear() {
+		if (!this.shown) return;
+		process.stderr.write('\r\x1b[K');
+		this.shown = false;
+	}
 }
 
-const { rows, problems } = scoreCsv(content, csv);
-process.stdout.write(values.json ? toJson(rows) : toCsv(rows));
-for (const problem of problems) console.error(`${file}:${problem.line}: ${problem.message}`);
-if (problems.length > 0) {
-	console.error(
-		`${problems.length} problem${problems.length === 1 ? '' : 's'}; ${rows.length} respondent${rows.length === 1 ? '' : 's'} scored.`
-	);
-	process.exitCode = 1;
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+	process.exitCode = await runScore(process.argv.slice(2), 'npm run --silent score --');
 }
