@@ -66,10 +66,12 @@ export function expectedResult(answers: Answers) {
 export const counter = (index: number) => `Question ${index + 1} of ${total}`;
 
 /**
- * Waits until the quiz shows the question at `index` and is interactive. The prerendered shell
- * already says "Question 1 of 36" before the app starts; the legend only exists once it has.
+ * Waits until the quiz shows the question at `index` and is interactive. The prerendered HTML
+ * already shows the first question before the app starts (and before it has looked for a saved
+ * quiz), so the wrapper's `data-quiz="ready"` is what says the app has taken over.
  */
 export async function expectQuestion(page: Page, index: number) {
+	await expect(page.locator('[data-quiz="ready"]')).toBeAttached();
 	await expect(page.getByText(counter(index), { exact: true })).toBeVisible();
 	await expect(page.locator('fieldset legend')).toHaveText(questions[index]!.text);
 }

@@ -3,7 +3,7 @@
  * Components read `quiz.snapshot` (`matches()`, `hasTag()`, the selectors in `machine.ts`)
  * and call `quiz.send()`; nothing else touches the actor.
  */
-import { createContext } from 'svelte';
+import { createContext, untrack } from 'svelte';
 import { createActor } from 'xstate';
 import {
 	questionnaireMachine,
@@ -32,13 +32,16 @@ export interface Questionnaire {
 	send(event: QuestionnaireCommand): void;
 	/** The snapshot to store for resuming later. */
 	persisted(): PersistedQuestionnaire;
-	/** Stops the actor and its subscription; call it when the component is destroyed. */
-	stop(): void;
 }
 
 /**
- * Creates and starts a questionnaire actor. Call it in a component's script, never at module
- * level: a module-level actor would be shared by every visitor during SSR.
+ * Creates a questionnaire actor for the calling component and runs it while the component is
+ * mounted. Call it in a component's script, never at module level: a module-level actor would be
+ * shared by every visitor during SSR.
+ *
+ * During SSR (and prerendering) the actor is created but never started: the component renders
+ * its initial snapshot, so the first question is in the HTML. In the browser it starts once the
+ * component is mounted, and stops when the component is destroyed.
  */
 export function useQuestionnaire(options: QuestionnaireOptions): Questionnaire {
 	const actor = createActor(questionnaireMachine, {
@@ -48,11 +51,22 @@ export function useQuestionnaire(options: QuestionnaireOptions): Questionnaire {
 	});
 	const persisted = () => actor.getPersistedSnapshot() as PersistedQuestionnaire;
 	let snapshot = $state.raw(actor.getSnapshot());
-	const subscription = actor.subscribe((next) => {
-		snapshot = next;
-		options.onChange?.(persisted());
-	});
-	actor.start();
+
+	// Effects run only in the browser: this is where the actor comes alive. Untracked, so that
+	// state read by `onChange` (which start() calls) never re-runs it: a stopped actor stays stopped.
+	$effect(() =>
+		untrack(() => {
+			const subscription = actor.subscribe((next) => {
+				snapshot = next;
+				options.onChange?.(persisted());
+			});
+			actor.start();
+			return () => {
+				subscription.unsubscribe();
+				actor.stop();
+			};
+		})
+	);
 
 	return {
 		get snapshot() {
@@ -61,11 +75,7 @@ export function useQuestionnaire(options: QuestionnaireOptions): Questionnaire {
 		send(event) {
 			actor.send({ ...event, at: Date.now() });
 		},
-		persisted,
-		stop() {
-			subscription.unsubscribe();
-			actor.stop();
-		}
+		persisted
 	};
 }
 

@@ -1,0 +1,121 @@
+/**
+ * Paint before JavaScript: the prerendered /quiz page already holds the first question and its
+ * styles, and the app takes that markup over without moving anything.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import {
+	content,
+	counter,
+	expectQuestion,
+	likertLabels,
+	optionText,
+	questions
+} from './helpers.ts';
+
+const first = questions[0]!;
+const firstOptions = Array.from(
+	{ length: first.kind === 'likert' ? likertLabels.length : first.options.length },
+	(_, index) => optionText(first, index + 1)
+);
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('/quiz shows the first question, styled, from the HTML alone', async ({ page }) => {
+		const stylesheets: string[] = [];
+		page.on('request', (request) => {
+			if (request.resourceType() === 'stylesheet') stylesheets.push(request.url());
+		});
+		await page.goto('/quiz');
+
+		// The page's heading, where the person is, and the question as a named radio group.
+		await expect(
+			page.getByRole('heading', { level: 1, name: content.instrument.title })
+		).toBeAttached();
+		await expect(page.getByText(counter(0), { exact: true })).toBeVisible();
+		const group = page.getByRole('group', { name: first.text });
+		await expect(group).toBeVisible();
+		await expect(group.locator('legend')).toHaveText(first.text);
+		await expect(group.getByRole('radio')).toHaveCount(firstOptions.length);
+		for (const option of firstOptions) {
+			await expect(group.getByRole('radio', { name: option, exact: true })).toBeVisible();
+		}
+		await expect(page.getByRole('button', { name: 'Next' })).toBeVisible();
+
+		// No script ran: the app has not taken over.
+		await expect(page.locator('[data-quiz]')).toHaveAttribute('data-quiz', 'starting');
+
+		// The styles came inside the HTML: no stylesheet was fetched, yet the answers are styled.
+		expect(stylesheets, 'stylesheets requested').toEqual([]);
+		const option = page.locator('label.option').first();
+		await expect(option).toHaveCSS('display', 'flex');
+		await expect(option).toHaveCSS('border-top-style', 'solid');
+	});
+});
+
+/** Sum of the layout shifts since navigation that no input caused (what CLS counts on load). */
+function layoutShift(page: Page): Promise<number> {
+	return page.evaluate(
+		() =>
+			new Promise<number>((resolve) => {
+				let total = 0;
+				const observer = new PerformanceObserver((list) => {
+					for (const entry of list.getEntries() as (PerformanceEntry & {
+						value: number;
+						hadRecentInput: boolean;
+					})[]) {
+						if (!entry.hadRecentInput) total += entry.value;
+					}
+				});
+				// `buffered` replays the shifts that happened before this observer existed.
+				observer.observe({ type: 'layout-shift', buffered: true });
+				// Two frames and a pause: any shift the takeover causes has been reported by then.
+				requestAnimationFrame(() =>
+					requestAnimationFrame(() =>
+						setTimeout(() => {
+							observer.disconnect();
+							resolve(total);
+						}, 500)
+					)
+				);
+			})
+	);
+}
+
+for (const viewport of [
+	{ width: 1280, height: 720 },
+	{ width: 412, height: 823 }
+]) {
+	test.describe(`with JavaScript, ${viewport.width}×${viewport.height}`, () => {
+		test.use({ viewport });
+
+		test('the app takes over the first question without a layout shift', async ({ page }) => {
+			// Before any page script: note every question the document ever loses.
+			await page.addInitScript(() => {
+				const removed: string[] = [];
+				Object.assign(window, { removedLegends: removed });
+				new MutationObserver((records) => {
+					for (const record of records) {
+						for (const node of record.removedNodes) {
+							if (!(node instanceof Element)) continue;
+							const legends = node.matches('legend')
+								? [node]
+								: [...node.querySelectorAll('legend')];
+							removed.push(...legends.map((legend) => legend.textContent ?? ''));
+						}
+					}
+				}).observe(document, { childList: true, subtree: true });
+			});
+			await page.goto('/quiz');
+			await expectQuestion(page, 0);
+
+			// The question in the HTML is the one the app runs with: hydrated, not drawn again.
+			const removed = await page.evaluate(
+				() => (window as unknown as { removedLegends: string[] }).removedLegends
+			);
+			expect(removed, 'questions removed from the page while the app started').toEqual([]);
+			const shift = await layoutShift(page);
+			expect(shift, 'cumulative layout shift on load').toBeLessThan(0.001);
+		});
+	});
+}
