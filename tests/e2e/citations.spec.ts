@@ -4,7 +4,7 @@ import { allStrategic, shareFragment, shownResult } from './helpers.ts';
 
 async function followCitation(page: Page, link: Locator) {
 	const href = await link.getAttribute('href');
-	const id = href?.match(/^\/sources#(S\d{3})$/)?.[1];
+	const id = href?.match(/^\/sources#(S\d{3}|M\d{2})$/)?.[1];
 	expect(id, `citation link ${href}`).toBeTruthy();
 	await link.click();
 
@@ -30,6 +30,14 @@ test('a citation in an explanation lands on its source', async ({ page }) => {
 	const citation = page.locator('.explanation p a.citation').first();
 	await expect(citation).toHaveAccessibleName(/^Source S\d{3}: /);
 	await followCitation(page, citation);
+});
+
+test('a method reference in an explanation lands on its entry', async ({ page }) => {
+	await page.goto(`/results#${shareFragment(allStrategic())}`);
+	await shownResult(page);
+	const citation = page.locator('.explanation p a.citation[href^="/sources#M"]').first();
+	await expect(citation).toHaveAccessibleName(/^Method reference M\d{2}: /);
+	expect(await followCitation(page, citation)).toMatch(/^M\d{2}$/);
 });
 
 test('every source in the "Sources cited" list lands on its source', async ({ page }) => {

@@ -56,7 +56,9 @@ export function expectedResult(answers: Answers) {
 	const score = (value: number | null) => (value === null ? '–' : String(Math.round(value)));
 	return {
 		verdict: result.verdict,
-		sentence: verdictSentence(result),
+		profile: result.profile,
+		firmness: result.firmness,
+		sentence: verdictSentence(result, content.instrument.wording),
 		strategic: score(result.scales.strategic.score),
 		tactical: score(result.scales.tactical.score)
 	};
@@ -127,8 +129,9 @@ export async function expectReview(page: Page) {
 export async function shownResult(page: Page) {
 	const sentence = page.locator('.verdict-sentence');
 	await expect(sentence).toBeVisible();
+	// The first definition is the level; the second, when there is one, its range.
 	const score = (name: string) =>
-		page.locator('.scores .score').filter({ hasText: name }).locator('dd');
+		page.locator('.scores .score').filter({ hasText: name }).locator('dd:not(.level-band)');
 	const number = async (name: string) =>
 		((await score(name).textContent()) ?? '').replace('/ 100', '').trim();
 	return {

@@ -5,6 +5,7 @@ import {
 	allTactical,
 	answerAt,
 	answerByMouse,
+	content,
 	expectQuestion,
 	expectReview,
 	expectedResult,
@@ -50,9 +51,15 @@ test('the whole quiz by mouse, from the start page to a result', async ({ page }
 	await expect(page).toHaveURL(/\/results#v\d/);
 	await expect(page.getByRole('heading', { level: 1, name: 'Your result' })).toBeVisible();
 	const expected = expectedResult(answers);
-	expect(expected.verdict).toBe('clear-product');
+	expect(expected).toMatchObject({ verdict: 'product', profile: null, firmness: 'firm' });
 	await expect(page.locator('.verdict-sentence')).toHaveText(expected.sentence);
-	await expect(page.locator('.verdict-sentence')).toHaveText(/clearly strategic/);
+	await expect(page.locator('.verdict-sentence')).toHaveText(
+		'Your answers lean toward product management.'
+	);
+	await expect(page.locator('.verdict-sentence')).toHaveAttribute('data-verdict', 'product');
+	await expect(
+		page.getByText(content.instrument.wording.firmness.firm, { exact: true })
+	).toBeVisible();
 });
 
 test('the whole quiz by keyboard alone, with a visible focus all the way', async ({ page }) => {
@@ -115,8 +122,11 @@ test('the whole quiz by keyboard alone, with a visible focus all the way', async
 
 	await expect(page).toHaveURL(/\/results#v\d/);
 	const expected = expectedResult(answers);
-	expect(expected.verdict).toBe('clear-project');
+	expect(expected).toMatchObject({ verdict: 'project', profile: null, firmness: 'firm' });
 	await expect(page.locator('.verdict-sentence')).toHaveText(expected.sentence);
+	await expect(page.locator('.verdict-sentence')).toHaveText(
+		'Your answers lean toward project management.'
+	);
 	expect(await shownResult(page)).toMatchObject({
 		strategic: expected.strategic,
 		tactical: expected.tactical

@@ -4,6 +4,7 @@ import {
 	allStrategic,
 	answerAt,
 	answerByMouse,
+	content,
 	counter,
 	expectQuestion,
 	expectReview,
@@ -57,4 +58,47 @@ test('a reload or a new tab picks up at the same question with the same answers'
 	for (const [index, question] of questions.entries()) {
 		await expectReviewedAnswer(again, question, index < 8 ? answerAt(answers, index) : undefined);
 	}
+});
+
+test('an unfinished quiz saved under version 1 is set aside with a notice, never restored', async ({
+	page
+}) => {
+	// What a 1.x quiz left in the browser: its own question ids, three answers in.
+	const saved = JSON.stringify({
+		format: 1,
+		version: '1.2.0',
+		fingerprint: '0badc0de',
+		savedAt: Date.now(),
+		snapshot: {
+			status: 'active',
+			value: 'answering',
+			context: {
+				questions: [{ id: 'vision-1', kind: 'likert', options: 5 }],
+				index: 3,
+				answers: { 'vision-1': 5, 'planning-1': 1, 'customers-1': 5 },
+				seconds: {},
+				enteredAt: null,
+				returnToReview: false
+			},
+			historyValue: {},
+			children: {}
+		}
+	});
+	await page.addInitScript((value) => {
+		if (!sessionStorage.getItem('seeded')) {
+			sessionStorage.setItem('seeded', 'yes');
+			localStorage.setItem('rolefit.quiz', value);
+		}
+	}, saved);
+
+	await page.goto('/quiz');
+	await expect(page.getByRole('status').filter({ hasText: 'This quiz has changed' })).toHaveText(
+		'This quiz has changed since you last answered it, so your earlier answers cannot be used: we started a fresh one for you to take again.'
+	);
+	await expectQuestion(page, 0);
+	await expect(page.getByRole('radio', { checked: true })).toHaveCount(0);
+	// The old save is gone; whatever is stored now belongs to this version.
+	const stored = await page.evaluate(() => localStorage.getItem('rolefit.quiz'));
+	if (stored !== null) expect(JSON.parse(stored).version).toBe(content.instrument.version);
+	expect(stored ?? '').not.toContain('vision-1');
 });

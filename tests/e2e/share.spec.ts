@@ -72,14 +72,15 @@ test('a link from another version of the quiz says so', async ({ page }) => {
 		page.getByRole('heading', { level: 1, name: 'We cannot show this result' })
 	).toBeVisible();
 	await expect(page.getByRole('alert')).toContainText(
-		"This link was made with version 0.9.0 of the quiz; the questions have changed since, so it can't show the same result."
+		"This link was made with version 0.9.0 of the quiz. The quiz has changed since, so this link can't be read any more: take it again to get a result on today's questions."
 	);
 
 	// Same version number, other questions (another fingerprint): an earlier edition.
 	const edited = shareFragment(answers, { ...content.instrument, fingerprint: 'abc123' });
 	await page.goto('/');
 	await page.goto(`/results#${edited}`);
-	await expect(page.getByRole('alert')).toContainText(
-		`This link was made with an earlier edition of version ${content.instrument.version} of the quiz`
+	await expect(page.getByRole('alert')).toHaveText(
+		`This link was made with an earlier edition of version ${content.instrument.version} of the quiz; the questions have changed since, so it can't show the same result. Take the quiz again to get a result on today's questions.`
 	);
+	await expect(page.getByRole('link', { name: 'Take the quiz' })).toBeVisible();
 });
