@@ -194,7 +194,20 @@ export function referenceScore(
 		high: round(clamp(position + z * standardError, -100, 100))
 	};
 
-	const distance = thresholds.directionAtLeast;
+	// Beyond what the scenarios alone could do with every answered statement at the midpoint.
+	const statementsAnswered = {
+		strategic: answered.strategic - picks.length,
+		tactical: answered.tactical - picks.length
+	};
+	const midpointLevel = (sum: number, count: number) =>
+		count > 0 ? round((100 * sum) / count) : 0;
+	const reach = Math.max(
+		midpointLevel(statementsAnswered.strategic / 2 + picks.length, answered.strategic) -
+			midpointLevel(statementsAnswered.tactical / 2, answered.tactical),
+		midpointLevel(statementsAnswered.tactical / 2 + picks.length, answered.tactical) -
+			midpointLevel(statementsAnswered.strategic / 2, answered.strategic)
+	);
+	const distance = Math.max(thresholds.directionAtLeast, reach + 1);
 	let verdict: ReferenceResult['verdict'] = 'in-between';
 	if (band.low > 0 && position >= distance) verdict = 'product';
 	if (band.high < 0 && position <= -distance) verdict = 'project';

@@ -6,6 +6,7 @@ import {
 	firmnessFor,
 	profileFor,
 	roundHalfAway,
+	scenarioReach,
 	scoreAnswers,
 	verdictFor
 } from '../../src/lib/scoring/index.ts';
@@ -178,6 +179,27 @@ describe('properties (fast-check, seed set in tests/setup/fast-check.ts)', () =>
 		);
 	});
 
+	it('"neither" to every statement answered stays in-between when statements are skipped', () => {
+		// Skipping statements gives the scenarios more weight; they must still not decide alone.
+		const skips = fc.subarray(
+			content.items.map((item) => item.id),
+			{ maxLength: 12 }
+		);
+		const onOneSide = fc.constantFrom<'product' | 'project'>('product', 'project');
+		fc.assert(
+			fc.property(skips, onOneSide, (skipped, side) => {
+				const answers: Record<string, number> = {};
+				for (const item of content.items) if (!skipped.includes(item.id)) answers[item.id] = 3;
+				for (const scenario of content.scenarios) {
+					answers[scenario.id] = sideOptions(scenario, side)[0]!;
+				}
+				const result = score(answers);
+				if (result.verdict === null) return; // too few answered for any result
+				expect(result.verdict).toBe('in-between');
+			})
+		);
+	});
+
 	it('one answer to every statement is in-between and flagged', () => {
 		fc.assert(
 			fc.property(fc.integer({ min: 1, max: 5 }), scenarioPicks, (value, picks) => {
@@ -228,6 +250,8 @@ describe('properties (fast-check, seed set in tests/setup/fast-check.ts)', () =>
 	});
 
 	it('decides on the numbers it shows: the position is the difference of the shown levels, and the verdict follows the shown band', () => {
+		// With every question answered, the scenarios' reach (28) is below the threshold.
+		expect(scenarioReach([15, 15], 6)).toBe(28);
 		fc.assert(
 			fc.property(fullAnswers, (answers) => {
 				const result = score(answers);

@@ -4,6 +4,7 @@
  * (facet size, reverse-keyed share, explanation coverage).
  */
 import type { ContentIssue } from './errors.ts';
+import { scenarioReach } from './reach.ts';
 import { citationsOf, isOurs } from './markdown.ts';
 import {
 	flagIds,
@@ -284,11 +285,8 @@ export function checkContent(parsed: ParsedContent, at: (file: string) => string
 			(scale) => items.items.filter((item) => facetScale.get(item.facet) === scale.id).length
 		)
 	);
-	// Rounded as the scorer rounds: each level to a whole number, then the difference. Rounding
-	// the unrounded difference instead can come out one point below what the scorer shows.
-	const answered = Math.max(1, perScale + scenarios.scenarios.length);
-	const level = (sum: number) => Math.round((100 * sum) / answered);
-	const scenarioOnly = level(perScale / 2 + scenarios.scenarios.length) - level(perScale / 2);
+	// The scorer's own rule, for a quiz with every question answered.
+	const scenarioOnly = scenarioReach([perScale, perScale], scenarios.scenarios.length);
 	if (scenarioOnly >= thresholds.directionAtLeast) {
 		push(
 			'instrument.yaml',

@@ -16,6 +16,7 @@
  * Everything a person sees is rounded once, and every decision reads the
  * rounded numbers (STYLE 18). The content is compiled once into a plan.
  */
+import { scenarioReach } from '../content/reach.ts';
 import { compileScoringPlan, type ScoringPlan } from './plan.ts';
 import { explanationSelector } from './explain.ts';
 import { qualityFlags } from './flags.ts';
@@ -74,6 +75,15 @@ export function verdictFor(position: number, band: Band, directionAtLeast: numbe
 	if (band.low > 0 && position >= directionAtLeast) return 'product';
 	if (band.high < 0 && position <= -directionAtLeast) return 'project';
 	return 'in-between';
+}
+
+/** The distance from 0 a direction needs: the content's threshold, and beyond the scenarios' reach. */
+export function directionDistance(
+	directionAtLeast: number,
+	statements: [number, number],
+	picks: number
+): number {
+	return Math.max(directionAtLeast, scenarioReach(statements, picks) + 1);
 }
 
 /** What kind of in-between: both levels high, both low, or neither. */
@@ -287,7 +297,12 @@ export function scoreWithPlan(plan: ScoringPlan, answers: Answers, timings?: Tim
 		low: roundHalfAway(clamp(position - halfWidth, -100, 100)),
 		high: roundHalfAway(clamp(position + halfWidth, -100, 100))
 	};
-	const verdict = verdictFor(position, band, thresholds.directionAtLeast);
+	const distance = directionDistance(
+		thresholds.directionAtLeast,
+		[strategicStatements, tacticalStatements],
+		picks
+	);
+	const verdict = verdictFor(position, band, distance);
 
 	return {
 		instrument: plan.instrument,
@@ -300,8 +315,7 @@ export function scoreWithPlan(plan: ScoringPlan, answers: Answers, timings?: Tim
 		standardError,
 		verdict,
 		profile: verdict === 'in-between' ? profileFor(strategic!, tactical!, thresholds) : null,
-		firmness:
-			verdict === 'in-between' ? null : firmnessFor(band, verdict, thresholds.directionAtLeast),
+		firmness: verdict === 'in-between' ? null : firmnessFor(band, verdict, distance),
 		noVerdictReason: null,
 		strengths: highlightFacets(facets, thresholds.facetsToHighlight, true),
 		growthAreas: highlightFacets(facets, thresholds.facetsToHighlight, false)

@@ -1,4 +1,5 @@
 /** Small, dependency-free statistics for the scoring engine. */
+export { roundHalfAway } from '../numbers.ts';
 
 export function mean(values: readonly number[]): number {
 	let sum = 0;
@@ -24,17 +25,6 @@ export function median(values: readonly number[]): number {
 	const sorted = [...values].sort((a, b) => a - b);
 	const middle = sorted.length >> 1;
 	return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-/**
- * Rounds to a whole number, halves away from zero, so that −x always rounds to
- * −round(x) (Math.round sends −2.5 to −2 but 2.5 to 3). Every number a person
- * sees is rounded by this, and every decision reads the rounded number.
- */
-export function roundHalfAway(value: number): number {
-	const rounded = Math.round(Math.abs(value));
-	// 0 − x, not −x: a rounded −0.4 is 0, never −0.
-	return value < 0 ? 0 - rounded : rounded;
 }
 
 export const clamp = (value: number, low: number, high: number) =>
