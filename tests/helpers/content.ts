@@ -45,13 +45,15 @@ export function allTactical(source: Content = content): Record<string, number> {
 	return answers;
 }
 
-/** Neither agrees nor disagrees; picks the most even option of each scenario. */
+/** Neither agrees nor disagrees; picks the product side and the project side in turn. */
 export function allNeutral(source: Content = content): Record<string, number> {
 	const answers: Record<string, number> = {};
 	for (const item of source.items) answers[item.id] = 3;
-	for (const scenario of source.scenarios) {
-		answers[scenario.id] = bestOption(scenario, (w) => -Math.abs(w.strategic - w.tactical));
-	}
+	source.scenarios.forEach((scenario, index) => {
+		answers[scenario.id] = bestOption(scenario, (w) =>
+			index % 2 === 0 ? w.strategic - w.tactical : w.tactical - w.strategic
+		);
+	});
 	return answers;
 }
 
