@@ -2,7 +2,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import type { Plugin } from 'vite';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { defineConfig } from 'vitest/config';
-import { rolefitContent } from './src/lib/content/vite-plugin.ts';
+import { rolefitContent } from './src/lib/content/vite-plugin.server.ts';
 
 /**
  * SvelteKit's client runtime destructures its `import * as svelte` namespace

@@ -1,4 +1,4 @@
-// The content, loaded and validated at build time by src/lib/content/vite-plugin.ts.
+// The content, loaded and validated at build time by src/lib/content/vite-plugin.server.ts.
 declare module 'virtual:rolefit/content' {
 	const content: import('$lib/content/types').Content;
 	export default content;
@@ -6,6 +6,6 @@ declare module 'virtual:rolefit/content' {
 
 // The technical manual (content/technical-manual.md), rendered at build time.
 declare module 'virtual:rolefit/manual' {
-	const manual: import('$lib/content/loader').TechnicalManual;
+	const manual: import('$lib/content/loader.server').TechnicalManual;
 	export default manual;
 }

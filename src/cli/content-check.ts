@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { ContentError } from '../lib/content/errors';
-import { loadContent, loadTechnicalManual } from '../lib/content/loader';
+import { loadContent, loadTechnicalManual } from '../lib/content/loader.server';
 
 const dir = resolve(process.argv[2] ?? 'content');
 

@@ -16,7 +16,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ContentError } from '../lib/content/errors.ts';
-import { loadContent } from '../lib/content/loader.ts';
+import { loadContent } from '../lib/content/loader.server.ts';
 import type { Content } from '../lib/content/types.ts';
 import { idColumnNames, type HeaderPlan } from '../lib/server/batch/columns.ts';
 import { CsvSyntaxError } from '../lib/server/batch/csv-reader.ts';

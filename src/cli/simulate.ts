@@ -7,7 +7,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadContent } from '../lib/content/loader.ts';
+import { loadContent } from '../lib/content/loader.server.ts';
 import { compileScoringPlan, scoreWithPlan } from '../lib/scoring/index.ts';
 import { simulate, type PopulationFigures } from './simulation/run.ts';
 

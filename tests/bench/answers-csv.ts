@@ -5,7 +5,7 @@
  */
 import { once } from 'node:events';
 import { resolve } from 'node:path';
-import { loadContent } from '../../src/lib/content/loader.ts';
+import { loadContent } from '../../src/lib/content/loader.server.ts';
 import { randomRespondent, seededRandom } from '../helpers/content.ts';
 
 const count = Number(process.argv[2] ?? 1_000_000);

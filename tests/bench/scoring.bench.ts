@@ -12,7 +12,7 @@
  */
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadContent } from '../../src/lib/content/loader.ts';
+import { loadContent } from '../../src/lib/content/loader.server.ts';
 import { compileScoringPlan } from '../../src/lib/scoring/plan.ts';
 import { createScorer, scoreWithPlan } from '../../src/lib/scoring/score.ts';
 import type { Answers } from '../../src/lib/scoring/types.ts';

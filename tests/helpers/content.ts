@@ -1,6 +1,6 @@
 /** The real content, loaded once per test file, plus answer sets used across tests. */
 import { resolve } from 'node:path';
-import { loadContent } from '../../src/lib/content/loader.ts';
+import { loadContent } from '../../src/lib/content/loader.server.ts';
 import type { Content, Scenario } from '../../src/lib/content/types.ts';
 import type { Answers } from '../../src/lib/scoring/types.ts';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rolefitContent } from '../../src/lib/content/vite-plugin.ts';
+import { rolefitContent } from '../../src/lib/content/vite-plugin.server.ts';
 import { contentDir } from '../helpers/content.ts';
 
 let broken: string;

@@ -38,7 +38,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { loadContent } from '../../src/lib/content/loader.ts';
+import { loadContent } from '../../src/lib/content/loader.server.ts';
 import type { Content } from '../../src/lib/content/types.ts';
 import { shareQuestions } from '../../src/lib/results/from-link.ts';
 import { encodeShare } from '../../src/lib/share/codec.ts';

@@ -9,7 +9,7 @@ import {
 	parseContent,
 	parseTechnicalManual,
 	type ContentFiles
-} from '../../src/lib/content/loader.ts';
+} from '../../src/lib/content/loader.server.ts';
 import type { Content } from '../../src/lib/content/types.ts';
 import { scoreAnswers } from '../../src/lib/scoring/score.ts';
 import { contentDir } from '../helpers/content.ts';

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseTechnicalManual } from '../../src/lib/content/loader.ts';
+import { parseTechnicalManual } from '../../src/lib/content/loader.server.ts';
 import { compileScoringPlan, scoreWithPlan } from '../../src/lib/scoring/index.ts';
 import { simulate } from '../../src/cli/simulation/run.ts';
 import { content, contentDir } from '../helpers/content.ts';

@@ -3,7 +3,7 @@
  *
  * Each schema checks what can be checked inside one file; the cross-file rules
  * (facets that exist, citations that resolve, reverse-keyed shares) live in
- * `crosscheck.ts`, because they need several files at once.
+ * `crosscheck.server.ts`, because they need several files at once.
  */
 import { z } from 'zod';
 

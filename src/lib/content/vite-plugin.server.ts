@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { ContentError } from './errors.ts';
-import { loadContent, loadTechnicalManual, type TechnicalManual } from './loader.ts';
+import { loadContent, loadTechnicalManual, type TechnicalManual } from './loader.server.ts';
 import type { Content } from './types.ts';
 
 const modules = {

@@ -5,7 +5,7 @@
  */
 import type { ContentIssue } from './errors.ts';
 import { scenarioReach } from './reach.ts';
-import { citationsOf, isOurs } from './markdown.ts';
+import { citationsOf, isOurs } from './markdown.server.ts';
 import {
 	flagIds,
 	profileIds,

@@ -13,7 +13,7 @@ import {
 	longestRun,
 	type ParsedContent,
 	type ParsedExplanation
-} from './crosscheck.ts';
+} from './crosscheck.server.ts';
 import { ContentError, formatPath, type ContentIssue } from './errors.ts';
 import {
 	citationsOf,
@@ -23,7 +23,7 @@ import {
 	renderParagraph,
 	sectionsOf,
 	splitFrontMatter
-} from './markdown.ts';
+} from './markdown.server.ts';
 import {
 	explanationFrontMatterSchema,
 	instrumentFileSchema,
