@@ -47,6 +47,9 @@ const root = resolve(import.meta.dirname, '../..');
 const reportDir = join(root, 'test-results/lighthouse');
 const chromePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
+/** Runs Lighthouse could not record that are made again, per page, before one counts as failed. */
+const maxRetries = 3;
+
 /** Runs per page; odd, so the median is one of the runs. */
 const runsPerPage = 3;
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
@@ -321,6 +324,7 @@ let runningChrome: Chrome | undefined;
  */
 async function auditPage(page: Page, origin: string, reaper: Reaper): Promise<Audited> {
 	const runs: Run[] = [];
+	let retries = 0;
 	for (let run = 1; run <= runsPerPage; run++) {
 		const chrome = await startChrome(reaper);
 		runningChrome = chrome;
@@ -339,6 +343,15 @@ async function auditPage(page: Page, origin: string, reaper: Reaper): Promise<Au
 				console.warn(
 					`  ${page.name} run ${run}: ${lhr.runtimeError.code}: ${lhr.runtimeError.message}`
 				);
+				// A run that Lighthouse itself could not record (a lost trace, say) measured
+				// nothing about the page: run it again in a fresh profile, a bounded number of
+				// times, so the median is always taken over three real measurements.
+				if (retries < maxRetries) {
+					retries += 1;
+					console.warn(`  ${page.name} run ${run}: running it again (${retries} of ${maxRetries})`);
+					run -= 1;
+					continue;
+				}
 			}
 			const report = Array.isArray(result.report) ? result.report[0]! : result.report;
 			runs.push({ lhr, report });
