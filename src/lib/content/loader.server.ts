@@ -149,6 +149,20 @@ export async function loadTechnicalManual(dir: string, content: Content): Promis
 	return parseTechnicalManual(text, content, file);
 }
 
+/**
+ * Wide tables and code may scroll sideways on a phone; a region that scrolls
+ * must be reachable by keyboard and named (WCAG 2.1.1), so each is wrapped.
+ */
+function scrollable(html: string): string {
+	return html
+		.replace(
+			/<(table|pre)>/g,
+			(_tag, name: string) =>
+				`<div class="scroll" tabindex="0" role="region" aria-label="${name === 'table' ? 'Table' : 'Example'}, scrolls sideways"><${name}>`
+		)
+		.replace(/<\/(table|pre)>/g, '</$1></div>');
+}
+
 export function parseTechnicalManual(
 	text: string,
 	content: Content,
@@ -173,7 +187,7 @@ export function parseTechnicalManual(
 	const title = /^#\s+(.+)$/m.exec(text)?.[1]?.trim();
 	if (!title) issues.push({ file, path: 'line 1', message: 'must start with a "# Title" heading' });
 	if (issues.length > 0) throw new ContentError(issues);
-	return { title: title!, html: renderDocument(text, titles) };
+	return { title: title!, html: scrollable(renderDocument(text, titles)) };
 }
 
 /**
