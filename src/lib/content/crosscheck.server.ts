@@ -12,7 +12,8 @@ import {
 	verdictIds,
 	type ExplanationFrontMatter,
 	type ExplanationKind,
-	type InstrumentFile
+	type InstrumentFile,
+	type NextStepsFile
 } from './schema.ts';
 import type { z } from 'zod';
 import type {
@@ -368,5 +369,61 @@ export function checkContent(parsed: ParsedContent, at: (file: string) => string
 		}
 	}
 
+	return issues;
+}
+
+/**
+ * `next-steps.yaml` against the bibliography: every cited source exists, the
+ * intro cites at least one, the things to try and what would settle it are our
+ * own advice (no citation marker), and only `undecided` says what would settle it.
+ */
+export function checkNextSteps(
+	file: NextStepsFile,
+	sources: z.infer<typeof sourcesFileSchema>,
+	methodReferences: z.infer<typeof methodReferencesFileSchema>,
+	at: (file: string) => string
+): ContentIssue[] {
+	const issues: ContentIssue[] = [];
+	const push = (path: string, message: string) =>
+		issues.push({ file: at('next-steps.yaml'), path, message });
+	const known = new Set([
+		...sources.sources.map((source) => source.id),
+		...methodReferences.references.map((reference) => reference.id)
+	]);
+	const resolve = (path: string, ids: readonly string[]) => {
+		for (const id of ids) {
+			if (!known.has(id)) push(path, `cites ${id}, which is not in sources.yaml`);
+		}
+	};
+	const ours = (path: string, text: string) => {
+		if (citationsOf(text).length > 0 || isOurs(text)) {
+			push(path, 'is our own advice, shown as such: it must not carry a citation marker');
+		}
+	};
+	for (const [target, step] of Object.entries(file.nextSteps)) {
+		const path = `nextSteps.${target}`;
+		const cited = citationsOf(step.intro);
+		if (cited.length === 0) {
+			push(`${path}.intro`, 'cites no source; add a marker such as [S003]');
+		}
+		resolve(`${path}.intro`, cited);
+		step.titles.forEach((title, index) => {
+			resolve(`${path}.titles[${index}].sources`, title.sources);
+			if (citationsOf(title.title).length > 0) {
+				push(`${path}.titles[${index}].title`, 'cite in "sources", not in the title');
+			}
+		});
+		step.tries.forEach((text, index) => ours(`${path}.tries[${index}]`, text));
+		step.read.forEach((entry, index) => {
+			resolve(`${path}.read[${index}].source`, [entry.source]);
+			ours(`${path}.read[${index}].why`, entry.why);
+		});
+		(step.settle ?? []).forEach((text, index) => ours(`${path}.settle[${index}]`, text));
+		if (target === 'undecided' && !step.settle) {
+			push(`${path}.settle`, 'is required: say what would settle an undecided result');
+		} else if (target !== 'undecided' && step.settle) {
+			push(`${path}.settle`, 'is only for "undecided"; remove it');
+		}
+	}
 	return issues;
 }

@@ -10,6 +10,7 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import {
 	checkContent,
+	checkNextSteps,
 	longestRun,
 	type ParsedContent,
 	type ParsedExplanation
@@ -22,13 +23,16 @@ import {
 	renderDocument,
 	renderParagraph,
 	sectionsOf,
-	splitFrontMatter
+	splitFrontMatter,
+	withoutCitations
 } from './markdown.server.ts';
 import {
 	explanationFrontMatterSchema,
 	instrumentFileSchema,
 	itemsFileSchema,
 	methodReferencesFileSchema,
+	nextStepsFileSchema,
+	resultsPageFileSchema,
 	rubricFileSchema,
 	scenariosFileSchema,
 	sourcesFileSchema
@@ -52,7 +56,9 @@ const requiredFiles = {
 	methodReferences: 'method-references.yaml',
 	rubric: 'rubric.yaml',
 	items: 'items.yaml',
-	scenarios: 'scenarios.yaml'
+	scenarios: 'scenarios.yaml',
+	nextSteps: 'next-steps.yaml',
+	resultsPage: 'results-page.yaml'
 } as const;
 
 /** Headings that split a facet explanation into its two variants. */
@@ -97,6 +103,8 @@ export function parseContent(files: ContentFiles, root = 'content'): Content {
 	const rubric = parseFile(requiredFiles.rubric, rubricFileSchema);
 	const items = parseFile(requiredFiles.items, itemsFileSchema);
 	const scenarios = parseFile(requiredFiles.scenarios, scenariosFileSchema);
+	const nextSteps = parseFile(requiredFiles.nextSteps, nextStepsFileSchema);
+	const resultsPage = parseFile(requiredFiles.resultsPage, resultsPageFileSchema);
 	const explanations = Object.keys(files)
 		.filter((file) => file.startsWith('explanations/') && file.endsWith('.md'))
 		.sort()
@@ -110,16 +118,19 @@ export function parseContent(files: ContentFiles, root = 'content'): Content {
 		!methodReferences ||
 		!rubric ||
 		!items ||
-		!scenarios
+		!scenarios ||
+		!nextSteps ||
+		!resultsPage
 	) {
 		throw new ContentError(issues);
 	}
 
 	const parsed = { instrument, sources, methodReferences, rubric, items, scenarios, explanations };
 	issues.push(...checkContent(parsed, at));
+	issues.push(...checkNextSteps(nextSteps, sources, methodReferences, at));
 	if (issues.length > 0) throw new ContentError(issues);
 
-	const content = assemble(parsed);
+	const content = { ...assemble(parsed), ...assembleResultsPage(nextSteps, resultsPage) };
 	issues.push(...checkSequence(content, at(requiredFiles.items)));
 	if (issues.length > 0) throw new ContentError(issues);
 	return content;
@@ -355,7 +366,7 @@ export function fingerprintOf(value: unknown): string {
 	return hash.toString(16).padStart(8, '0');
 }
 
-function assemble(parsed: ParsedContent): Content {
+function assemble(parsed: ParsedContent): Omit<Content, 'nextSteps' | 'resultsPage'> {
 	const { instrument, sources, methodReferences, rubric, items, scenarios } = parsed;
 
 	const facets: Facet[] = rubric.scales.flatMap((scale) =>
@@ -427,5 +438,27 @@ function assemble(parsed: ParsedContent): Content {
 		consistencyPairs: items.consistencyPairs,
 		sequence,
 		explanations
+	};
+}
+
+/**
+ * The results page's own content: what to try next (intros split into text and
+ * citations, so the page can show them as numbered links) and its labels.
+ */
+function assembleResultsPage(
+	nextSteps: z.infer<typeof nextStepsFileSchema>,
+	resultsPage: z.infer<typeof resultsPageFileSchema>
+): Pick<Content, 'nextSteps' | 'resultsPage'> {
+	const entries = Object.entries(nextSteps.nextSteps).map(([target, step]) => [
+		target,
+		{
+			...step,
+			intro: { text: withoutCitations(step.intro), citations: citationsOf(step.intro) },
+			settle: step.settle ?? []
+		}
+	]);
+	return {
+		nextSteps: Object.fromEntries(entries) as Content['nextSteps'],
+		resultsPage
 	};
 }

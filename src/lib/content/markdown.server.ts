@@ -71,6 +71,11 @@ export function sectionsOf(body: string): Map<string, string> {
 	return sections;
 }
 
+/** The text with its citation markers (and the space before each) taken out. */
+export function withoutCitations(text: string): string {
+	return text.replace(new RegExp(`\\s*${citationPattern.source}`, 'g'), '');
+}
+
 /** The source ids a paragraph cites, in order of first appearance. */
 export function citationsOf(paragraph: string): string[] {
 	const ids: string[] = [];

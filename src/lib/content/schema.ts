@@ -6,6 +6,7 @@
  * `crosscheck.server.ts`, because they need several files at once.
  */
 import { z } from 'zod';
+import { placeholdersOf } from './template.ts';
 
 /** A source id as the bibliography spells it: S000, S001, … */
 export const sourceIdSchema = z
@@ -41,6 +42,8 @@ export const sourceSchema = z.strictObject({
 	id: sourceIdSchema,
 	title: text('title'),
 	origin: text('origin'),
+	/** The date the source text itself states for the whole source; omitted when it states none. */
+	date: text('date').optional(),
 	file: z.string().optional()
 });
 
@@ -235,6 +238,192 @@ export const explanationFrontMatterSchema = z.strictObject({
 	title: text('title')
 });
 
+// ------------------------------------------------------------- next-steps.yaml
+
+const nextStepSchema = z.strictObject({
+	/** One or two sentences that cite the sources, like an explanation paragraph. */
+	intro: text('intro'),
+	/** Job titles exactly as a source names them, with the sources that name them. */
+	titles: z
+		.array(z.strictObject({ title: text('title'), sources: citationsSchema }))
+		.min(1, 'must name at least one job title'),
+	/** Our own advice: exactly three things to try in the next month, citing nothing. */
+	tries: z.tuple([text('a thing to try'), text('a thing to try'), text('a thing to try')], {
+		error: 'must list exactly three things to try'
+	}),
+	/** Sources worth reading next, each with what it offers, in our words. */
+	read: z
+		.array(z.strictObject({ source: sourceIdSchema, why: text('why') }))
+		.min(1, 'must name at least one source to read'),
+	/** For `undecided` only: what would settle it (our own advice, citing nothing). */
+	settle: z.array(text('settle')).min(1, 'must say at least one thing').optional()
+});
+
+/** One entry per direction (`product`, `project`) and per kind of in-between. */
+export const nextStepsFileSchema = z.strictObject({
+	nextSteps: z.strictObject({
+		product: nextStepSchema,
+		project: nextStepSchema,
+		hybrid: nextStepSchema,
+		'low-fit': nextStepSchema,
+		undecided: nextStepSchema
+	})
+});
+
+// ----------------------------------------------------------- results-page.yaml
+
+/** A text whose `{name}` placeholders are all among `names` (the page fills them). */
+const template = (what: string, ...names: string[]) =>
+	text(what).refine((value) => placeholdersOf(value).every((name) => names.includes(name)), {
+		error: names.length
+			? `may only use ${names.map((name) => `{${name}}`).join(', ')}`
+			: 'must not use {placeholders}'
+	});
+
+/** A fixed text: no placeholders. */
+const label = (what: string) => template(what);
+
+const labels = <const K extends string>(what: string, keys: readonly K[]) =>
+	z.strictObject(
+		Object.fromEntries(keys.map((key) => [key, label(`${what}.${key}`)])) as {
+			[P in K]: ReturnType<typeof label>;
+		}
+	);
+
+export const resultsPageFileSchema = z.strictObject({
+	head: labels('head', ['title', 'description']),
+	states: z.strictObject({
+		...labels('states', [
+			'loading',
+			'noneHeading',
+			'none',
+			'invalidHeading',
+			'takeQuiz',
+			'linkEmpty',
+			'linkDamaged',
+			'failed',
+			'savedQuizUnreadable',
+			'savedResultsUnreadable',
+			'savedResultsOtherVersion',
+			'forgotten'
+		]).shape,
+		linkOtherVersion: template('linkOtherVersion', 'version'),
+		linkEarlierEdition: template('linkEarlierEdition', 'version')
+	}),
+	card: z.strictObject({
+		...labels('card', [
+			'heading',
+			'sharedHeading',
+			'sharedNote',
+			'takeQuizYourself',
+			'ownLatest',
+			'levelsHeading',
+			'outOf',
+			'strongest'
+		]).shape,
+		levelRange: template('levelRange', 'low', 'high'),
+		facetScore: template('facetScore', 'name', 'score')
+	}),
+	levels: labels('levels', ['strategic', 'tactical']),
+	map: z.strictObject({
+		...labels('map', ['you', 'range', 'axisStrategic', 'axisTactical', 'noPoint']).shape,
+		summary: template('summary', 'strategic', 'tactical', 'position', 'area')
+	}),
+	actions: z.strictObject({
+		...labels('actions', [
+			'heading',
+			'copyLink',
+			'share',
+			'shareTitle',
+			'downloadImage',
+			'print',
+			'downloadJson',
+			'retake',
+			'forget',
+			'linkLabel',
+			'copied',
+			'copyFailed',
+			'imageSaved',
+			'imageFailed',
+			'imageFile'
+		]).shape,
+		imageFooter: template('imageFooter', 'url')
+	}),
+	previous: z.strictObject({
+		...labels('previous', ['heading', 'verdict', 'position']).shape,
+		intro: template('intro', 'date'),
+		columns: z.tuple([label('column'), label('column'), label('column')])
+	}),
+	quality: z.strictObject({
+		heading: label('heading'),
+		detail: template('detail', 'detail')
+	}),
+	next: labels('next', ['heading', 'titles', 'tries', 'ours', 'read', 'settle']),
+	position: z.strictObject({
+		heading: label('heading'),
+		sentence: template('sentence', 'position', 'low', 'high')
+	}),
+	why: z.strictObject({
+		...labels('why', [
+			'heading',
+			'facetsHeading',
+			'facetsIntro',
+			'moved',
+			'raised',
+			'lowered',
+			'noneMoved',
+			'noneAnswered',
+			'choicesHeading',
+			'towardProduct',
+			'towardProject',
+			'towardBoth',
+			'skipped'
+		]).shape,
+		facetScore: template('facetScore', 'name', 'score'),
+		/** What a person did, by answer 1–5 ("You disagreed"). */
+		answered: z.tuple([
+			label('answered'),
+			label('answered'),
+			label('answered'),
+			label('answered'),
+			label('answered')
+		]),
+		chose: template('chose', 'option')
+	}),
+	method: labels('method', ['heading', 'manual']),
+	sources: z.strictObject({
+		...labels('sources', ['heading', 'roles', 'measurement', 'cited', 'onSourcesPage']).shape,
+		citation: template('citation', 'number', 'title'),
+		date: template('date', 'date')
+	}),
+	print: z.strictObject({
+		header: template('header', 'date', 'version'),
+		online: template('online', 'url'),
+		retake: template('retake', 'url')
+	}),
+	charts: z.strictObject({
+		...labels('charts', [
+			'showNumbers',
+			'notAnswered',
+			'point',
+			'range',
+			'facetAxis',
+			'positionCaption',
+			'positionNone',
+			'facetsCaption',
+			'facetsNone'
+		]).shape,
+		scales: labels('charts.scales', ['strategic', 'tactical']),
+		ends: labels('charts.ends', ['project', 'product']),
+		positionColumns: z.tuple([label('column'), label('column')]),
+		positionRows: z.tuple([label('row'), label('row'), label('row')]),
+		positionSummary: template('positionSummary', 'distance', 'end', 'low', 'high'),
+		positionSummaryZero: template('positionSummaryZero', 'low', 'high'),
+		facetsColumns: z.tuple([label('column'), label('column'), label('column')]),
+		facetsSummary: template('facetsSummary', 'highest', 'high', 'lowest', 'low')
+	})
+});
+
 // ------------------------------------------------------------------ inferred
 
 export type Source = z.infer<typeof sourceSchema>;
@@ -256,3 +445,6 @@ export type VerdictId = (typeof verdictIds)[number];
 export type ProfileId = (typeof profileIds)[number];
 export type FirmnessId = (typeof firmnessIds)[number];
 export type FlagId = (typeof flagIds)[number];
+export type NextStepsFile = z.infer<typeof nextStepsFileSchema>;
+export type NextStep = z.infer<typeof nextStepSchema>;
+export type ResultsPageText = z.infer<typeof resultsPageFileSchema>;

@@ -10,6 +10,8 @@ import type {
 	ExplanationKind,
 	Measurement,
 	MethodReference,
+	NextStep,
+	ResultsPageText,
 	ScaleId,
 	Source,
 	Thresholds,
@@ -24,6 +26,7 @@ export type {
 	ExplanationKind,
 	Measurement,
 	MethodReference,
+	ResultsPageText,
 	Wording
 };
 export type { FirmnessId, FlagId, ProfileId, VerdictId } from './schema.ts';
@@ -121,6 +124,20 @@ export interface Content {
 	/** Question ids in the order the quiz presents them. */
 	sequence: string[];
 	explanations: Explanation[];
+	/** What to try next, per direction and per kind of in-between (`next-steps.yaml`). */
+	nextSteps: Record<NextStepTarget, NextStepContent>;
+	/** Every label and sentence of the results page (`results-page.yaml`). */
+	resultsPage: ResultsPageText;
+}
+
+/** What a next-steps entry is for: a direction, or a kind of in-between. */
+export type NextStepTarget = 'product' | 'project' | 'hybrid' | 'low-fit' | 'undecided';
+
+/** A next-steps entry as the page reads it: the intro split into text and citations. */
+export interface NextStepContent extends Omit<NextStep, 'intro' | 'settle'> {
+	intro: { text: string; citations: string[] };
+	/** Empty except for `undecided`. */
+	settle: string[];
 }
 
 /** The part of the content the questionnaire needs: no explanations, no rubric. */
