@@ -2,7 +2,10 @@
 declare global {
 	namespace App {
 		// interface Error {}
-		// interface Locals {}
+		interface Locals {
+			/** The facilitator session cookie sent with a request under `/cohorts/<id>`, if any. */
+			facilitatorSession: string | undefined;
+		}
 		// interface PageData {}
 		// interface PageState {}
 		// interface Platform {}

@@ -1,0 +1,131 @@
+/**
+ * The browser's outbox of cohort submissions: a finished quiz is written here first, then sent;
+ * it leaves only once the server has acknowledged it (201 stored, or 200 stored before). A
+ * network failure, a 5xx or a 429 keeps it, to be retried with exponential backoff; the key it
+ * carries makes every retry safe (the server stores it once). Pure logic over a Storage-like
+ * object and a fetch function, so it is tested in Node.
+ */
+import type { Submission } from './submission.ts';
+
+export const OUTBOX_STORAGE_KEY = 'rolefit.outbox';
+
+export type OutboxStorage = Pick<Storage, 'getItem' | 'setItem'>;
+
+export interface Pending {
+	code: string;
+	body: Submission;
+	attempts: number;
+	/** When to try next (ms timestamp). */
+	nextAt: number;
+	lastError?: string;
+}
+
+export type SendOutcome =
+	| { status: 'sent'; key: string; id: string }
+	| { status: 'waiting'; key: string; nextAt: number; error: string }
+	| { status: 'rejected'; key: string; message: string };
+
+/** 1 s, 2 s, 4 s … at most 30 s, with up to 20% jitter so that a room of retries spreads out. */
+export function backoff(attempts: number, random: () => number = Math.random): number {
+	const base = Math.min(30_000, 1000 * 2 ** Math.max(0, attempts - 1));
+	return Math.round(base * (1 + 0.2 * random()));
+}
+
+export function readOutbox(storage: OutboxStorage): Pending[] {
+	try {
+		const parsed: unknown = JSON.parse(storage.getItem(OUTBOX_STORAGE_KEY) ?? '[]');
+		return Array.isArray(parsed)
+			? parsed.filter(
+					(entry): entry is Pending =>
+						typeof entry === 'object' &&
+						entry !== null &&
+						typeof entry.code === 'string' &&
+						typeof entry.body?.key === 'string'
+				)
+			: [];
+	} catch {
+		return [];
+	}
+}
+
+function writeOutbox(storage: OutboxStorage, entries: Pending[]): boolean {
+	try {
+		storage.setItem(OUTBOX_STORAGE_KEY, JSON.stringify(entries));
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** Adds a submission (once per key); false when storage refused it (it is then only in memory). */
+export function enqueue(storage: OutboxStorage, code: string, body: Submission, now = Date.now()) {
+	const entries = readOutbox(storage).filter((entry) => entry.body.key !== body.key);
+	entries.push({ code, body, attempts: 0, nextAt: now });
+	return writeOutbox(storage, entries);
+}
+
+function update(storage: OutboxStorage, key: string, change: (entry: Pending) => Pending | null) {
+	const entries = readOutbox(storage).flatMap((entry) => {
+		if (entry.body.key !== key) return [entry];
+		const next = change(entry);
+		return next ? [next] : [];
+	});
+	writeOutbox(storage, entries);
+}
+
+/** Sends one pending submission and records the outcome in storage. */
+export async function send(
+	storage: OutboxStorage,
+	entry: Pending,
+	fetcher: typeof fetch,
+	now: () => number = Date.now
+): Promise<SendOutcome> {
+	const key = entry.body.key;
+	let response: Response;
+	try {
+		response = await fetcher(`/api/cohorts/${encodeURIComponent(entry.code)}/responses`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(entry.body)
+		});
+	} catch {
+		return wait(storage, entry, 'No connection to the server', now());
+	}
+	if (response.status === 200 || response.status === 201) {
+		const { id } = (await response.json()) as { id: string };
+		update(storage, key, () => null);
+		return { status: 'sent', key, id };
+	}
+	if (response.status >= 500 || response.status === 429 || response.status === 408) {
+		const retryAfter = Number(response.headers.get('retry-after'));
+		return wait(
+			storage,
+			entry,
+			`The server answered ${response.status}`,
+			now(),
+			Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined
+		);
+	}
+	// 4xx: sending it again would get the same answer. Keep nothing that cannot succeed.
+	let message = `The server refused the submission (${response.status})`;
+	try {
+		message = ((await response.json()) as { message?: string }).message ?? message;
+	} catch {
+		// not JSON: keep the generic message
+	}
+	update(storage, key, () => null);
+	return { status: 'rejected', key, message };
+}
+
+function wait(
+	storage: OutboxStorage,
+	entry: Pending,
+	error: string,
+	now: number,
+	delay?: number
+): SendOutcome {
+	const attempts = entry.attempts + 1;
+	const nextAt = now + (delay ?? backoff(attempts));
+	update(storage, entry.body.key, (stored) => ({ ...stored, attempts, nextAt, lastError: error }));
+	return { status: 'waiting', key: entry.body.key, nextAt, error };
+}

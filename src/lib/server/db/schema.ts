@@ -1,0 +1,103 @@
+/**
+ * The one database schema (Drizzle, PostgreSQL dialect): the same tables on embedded PGlite and on
+ * PostgreSQL. `npm run db:generate` writes the SQL migration for a change into `./migrations`.
+ *
+ * What is stored, and why: a cohort's settings and the SHA-256 of its facilitator token (never
+ * the token); each response's raw answers with the content version they were given to (scores
+ * are computed on read, never stored or trusted from the browser); facilitator sessions (hashes
+ * only); and rate-limit counters. Nothing the app needs lives only in a process's memory.
+ */
+import { sql } from 'drizzle-orm';
+import {
+	boolean,
+	index,
+	integer,
+	jsonb,
+	pgTable,
+	primaryKey,
+	text,
+	timestamp,
+	uniqueIndex,
+	uuid
+} from 'drizzle-orm/pg-core';
+
+export const cohorts = pgTable(
+	'cohorts',
+	{
+		id: uuid('id').primaryKey(),
+		name: text('name').notNull(),
+		/** Shown to the facilitator and typed by participants: 8 characters, unambiguous alphabet. */
+		joinCode: text('join_code').notNull(),
+		/** SHA-256 (hex) of the join code: lookups go through it, never through the code itself. */
+		joinCodeHash: text('join_code_hash').notNull(),
+		/** SHA-256 (hex) of the facilitator token; the token itself is never stored. */
+		tokenHash: text('token_hash').notNull(),
+		collectNames: boolean('collect_names').notNull(),
+		minGroupSize: integer('min_group_size').notNull(),
+		closesAt: timestamp('closes_at', { withTimezone: true }),
+		closedAt: timestamp('closed_at', { withTimezone: true }),
+		retentionDays: integer('retention_days').notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [
+		uniqueIndex('cohorts_join_code_hash').on(table.joinCodeHash),
+		uniqueIndex('cohorts_token_hash').on(table.tokenHash)
+	]
+);
+
+export const responses = pgTable(
+	'responses',
+	{
+		id: uuid('id').primaryKey(),
+		cohortId: uuid('cohort_id')
+			.notNull()
+			.references(() => cohorts.id, { onDelete: 'cascade' }),
+		/**
+		 * SHA-256 (hex) of the client-generated submission key. The key is the idempotency key (sent
+		 * twice, stored once) and the participant's private link to see or delete the response.
+		 */
+		keyHash: text('key_hash').notNull(),
+		displayName: text('display_name'),
+		/** The content version and fingerprint the answers were given to. */
+		contentVersion: text('content_version').notNull(),
+		contentFingerprint: text('content_fingerprint').notNull(),
+		/** Raw answers: question id → value. */
+		answers: jsonb('answers').$type<Record<string, number>>().notNull(),
+		/** Seconds per question (for the rushing check), when the browser sent them. */
+		timings: jsonb('timings').$type<Record<string, number>>(),
+		submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [
+		uniqueIndex('responses_key_hash').on(table.keyHash),
+		index('responses_cohort_submitted').on(table.cohortId, table.submittedAt)
+	]
+);
+
+/** A facilitator's browser, signed in by visiting the facilitator link once. */
+export const sessions = pgTable(
+	'sessions',
+	{
+		/** SHA-256 (hex) of the session cookie's value. */
+		idHash: text('id_hash').primaryKey(),
+		cohortId: uuid('cohort_id')
+			.notNull()
+			.references(() => cohorts.id, { onDelete: 'cascade' }),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull()
+	},
+	(table) => [index('sessions_cohort').on(table.cohortId)]
+);
+
+/** Fixed-window request counters, shared by every app instance. */
+export const rateLimits = pgTable(
+	'rate_limits',
+	{
+		/** `<bucket>:<client address>` */
+		key: text('key').notNull(),
+		/** The window's start, in whole seconds since the epoch. */
+		windowStart: integer('window_start').notNull(),
+		count: integer('count')
+			.notNull()
+			.default(sql`1`)
+	},
+	(table) => [primaryKey({ columns: [table.key, table.windowStart] })]
+);

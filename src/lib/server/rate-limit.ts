@@ -1,0 +1,69 @@
+/**
+ * Per-address rate limits on creating cohorts, joining and submitting: fixed windows counted in
+ * the database, so every app instance on one PostgreSQL shares the same counters. The address is
+ * stored only as a SHA-256 hash, and counters older than a day are swept (`lifecycle.ts`).
+ *
+ * Limits can be changed with `RATE_LIMIT_CREATE`, `RATE_LIMIT_JOIN`, `RATE_LIMIT_SUBMIT`
+ * (`<requests>/<seconds>`, e.g. `30/60`), read once at start.
+ */
+import { lt, sql } from 'drizzle-orm';
+import { database } from './db/index.ts';
+import { rateLimits } from './db/schema.ts';
+import { sha256 } from './tokens.ts';
+
+export type Bucket = 'create' | 'join' | 'submit';
+
+interface Limit {
+	limit: number;
+	windowSeconds: number;
+}
+
+const defaults: Record<Bucket, Limit> = {
+	create: { limit: 20, windowSeconds: 3600 },
+	join: { limit: 60, windowSeconds: 60 },
+	submit: { limit: 30, windowSeconds: 60 }
+};
+
+function fromEnv(bucket: Bucket): Limit {
+	const raw = process.env[`RATE_LIMIT_${bucket.toUpperCase()}`];
+	const match = raw ? /^(\d+)\/(\d+)$/.exec(raw.trim()) : null;
+	if (!match) return defaults[bucket];
+	return { limit: Number(match[1]), windowSeconds: Math.max(1, Number(match[2])) };
+}
+
+export type RateLimitResult = { ok: true } | { ok: false; retryAfter: number };
+
+/**
+ * Counts one request from `address` in `bucket`. Not ok once the window's limit is passed;
+ * `retryAfter` is the whole seconds until the window ends (at least 1).
+ */
+export async function hit(
+	bucket: Bucket,
+	address: string,
+	now: number = Date.now()
+): Promise<RateLimitResult> {
+	const { limit, windowSeconds } = fromEnv(bucket);
+	const seconds = Math.floor(now / 1000);
+	const windowStart = seconds - (seconds % windowSeconds);
+	const db = await database();
+	const [row] = await db
+		.insert(rateLimits)
+		.values({ key: `${bucket}:${sha256(address)}`, windowStart, count: 1 })
+		.onConflictDoUpdate({
+			target: [rateLimits.key, rateLimits.windowStart],
+			set: { count: sql`${rateLimits.count} + 1` }
+		})
+		.returning({ count: rateLimits.count });
+	if (row!.count <= limit) return { ok: true };
+	return { ok: false, retryAfter: Math.max(1, windowStart + windowSeconds - seconds) };
+}
+
+/** Deletes counters whose window started more than a day ago. */
+export async function sweepRateLimits(now: number = Date.now()): Promise<number> {
+	const db = await database();
+	const deleted = await db
+		.delete(rateLimits)
+		.where(lt(rateLimits.windowStart, Math.floor(now / 1000) - 86_400))
+		.returning({ key: rateLimits.key });
+	return deleted.length;
+}

@@ -1,0 +1,222 @@
+/**
+ * Participants' responses: submitting (idempotent by the browser's key), reading one's own
+ * result through the private link, deleting it, and the retention sweep.
+ */
+import { randomUUID } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import { parseSubmission, type FieldErrors } from '$lib/cohorts/submission';
+import { checkAnswers, questionsById, type ScoreResult } from '$lib/scoring';
+import { cohortByCode } from './cohorts.ts';
+import { database } from './db/index.ts';
+import { cohorts, responses } from './db/schema.ts';
+import { content, scoreStored } from './scored.ts';
+import { sha256, TOKEN_PATTERN } from './tokens.ts';
+
+let questions: ReturnType<typeof questionsById> | undefined;
+
+export type SubmitResult =
+	| { status: 201 | 200; id: string; result: ScoreResult | null }
+	| { status: 400; message: string; errors: FieldErrors }
+	| { status: 404 }
+	| { status: 409; message: string };
+
+/**
+ * Stores a submission to the cohort with this join code. The same key sent again (a retry after
+ * a lost answer) is acknowledged with the stored response (200), never stored twice.
+ */
+export async function submitResponse(code: string, body: unknown): Promise<SubmitResult> {
+	const parsed = parseSubmission(body);
+	if (!parsed.ok)
+		return { status: 400, message: 'The submission is not valid', errors: parsed.errors };
+	const { submission } = parsed;
+	questions ??= questionsById(content);
+	const checked = checkAnswers(questions, submission.answers);
+	if (checked.problems.length > 0) {
+		return {
+			status: 400,
+			message: 'Some answers are not possible answers',
+			errors: Object.fromEntries(
+				checked.problems.map((problem) => [`answers.${problem.question}`, problem.message])
+			)
+		};
+	}
+	const unknownTimings = Object.keys(submission.timings ?? {}).filter((id) => !questions!.has(id));
+	if (unknownTimings.length > 0) {
+		return {
+			status: 400,
+			message: 'Timings for questions that do not exist',
+			errors: Object.fromEntries(
+				unknownTimings.map((id) => [
+					`timings.${id}`,
+					`"${id}" is not a question of this instrument`
+				])
+			)
+		};
+	}
+	const cohort = await cohortByCode(code);
+	if (!cohort) return { status: 404 };
+	const { version, fingerprint } = content.instrument;
+	if (submission.version !== version || submission.fingerprint !== fingerprint) {
+		return {
+			status: 409,
+			message: `This quiz has changed since it was started (version ${submission.version}, now ${version}): take it again.`
+		};
+	}
+	const keyHash = sha256(submission.key);
+	const db = await database();
+	const existing = async (): Promise<SubmitResult> => {
+		const [row] = await db
+			.select({ id: responses.id, cohortId: responses.cohortId })
+			.from(responses)
+			.where(eq(responses.keyHash, keyHash))
+			.limit(1);
+		if (!row || row.cohortId !== cohort.id) {
+			return { status: 409, message: 'This submission key belongs to another response.' };
+		}
+		return {
+			status: 200,
+			id: row.id,
+			result: scoreStored({
+				...submission,
+				contentFingerprint: fingerprint,
+				timings: submission.timings ?? null
+			})
+		};
+	};
+	if (!cohort.open) {
+		// A retry of something stored before closing is still acknowledged.
+		const earlier = await existing();
+		return earlier.status === 200
+			? earlier
+			: { status: 409, message: 'This cohort is closed: it no longer takes responses.' };
+	}
+	const id = randomUUID();
+	const inserted = await db
+		.insert(responses)
+		.values({
+			id,
+			cohortId: cohort.id,
+			keyHash,
+			displayName: cohort.collectNames ? submission.displayName || null : null,
+			contentVersion: version,
+			contentFingerprint: fingerprint,
+			answers: checked.answers,
+			timings: submission.timings ?? null
+		})
+		.onConflictDoNothing({ target: responses.keyHash })
+		.returning({ id: responses.id });
+	if (inserted.length === 0) return existing();
+	return {
+		status: 201,
+		id,
+		result: scoreStored({
+			contentFingerprint: fingerprint,
+			answers: checked.answers,
+			timings: submission.timings ?? null
+		})
+	};
+}
+
+export interface OwnResponse {
+	cohortName: string;
+	submittedAt: string;
+	displayName: string | null;
+	contentVersion: string;
+	answers: Record<string, number>;
+	result: ScoreResult | null;
+	retentionDays: number;
+	deleteAfter: string;
+}
+
+/** The response behind a participant's private key, or null (unknown and malformed alike). */
+export async function responseByKey(key: string): Promise<OwnResponse | null> {
+	const db = await database();
+	const [row] = await db
+		.select({ response: responses, cohortName: cohorts.name, retentionDays: cohorts.retentionDays })
+		.from(responses)
+		.innerJoin(cohorts, eq(cohorts.id, responses.cohortId))
+		.where(eq(responses.keyHash, sha256(key)))
+		.limit(1);
+	if (!row || !TOKEN_PATTERN.test(key)) return null;
+	const { response } = row;
+	return {
+		cohortName: row.cohortName,
+		submittedAt: response.submittedAt.toISOString(),
+		displayName: response.displayName,
+		contentVersion: response.contentVersion,
+		answers: response.answers,
+		result: scoreStored(response),
+		retentionDays: row.retentionDays,
+		deleteAfter: new Date(
+			response.submittedAt.getTime() + row.retentionDays * 86_400_000
+		).toISOString()
+	};
+}
+
+/** Deletes the response behind a private key; false when there is none. */
+export async function deleteResponseByKey(key: string): Promise<boolean> {
+	const db = await database();
+	const deleted = await db
+		.delete(responses)
+		.where(eq(responses.keyHash, sha256(key)))
+		.returning({ id: responses.id });
+	return deleted.length > 0;
+}
+
+/** Deletes every response older than its cohort's retention period. */
+export async function sweepExpiredResponses(now: number = Date.now()): Promise<number> {
+	const db = await database();
+	const deleted = await db
+		.delete(responses)
+		.where(
+			sql`exists (select 1 from ${cohorts} where ${cohorts.id} = ${responses.cohortId} and ${responses.submittedAt} < ${new Date(now).toISOString()}::timestamptz - make_interval(days => ${cohorts.retentionDays}))`
+		)
+		.returning({ id: responses.id });
+	return deleted.length;
+}
+
+/** How many responses a cohort holds (tests and the bench check rows against acknowledgements). */
+export async function countResponses(cohortId: string): Promise<number> {
+	const db = await database();
+	const [row] = await db
+		.select({ n: sql<number>`count(*)::int` })
+		.from(responses)
+		.where(eq(responses.cohortId, cohortId));
+	return row!.n;
+}
+
+/**
+ * What the participant's private page shows: a summary of the result (scored now) and a link
+ * fragment for the full result page, which scores it again in the browser.
+ */
+export async function ownResponse(key: string) {
+	const own = await responseByKey(key);
+	if (!own) return null;
+	const { encodeShare, shareQuestionsOf } = await import('$lib/share/codec');
+	const { questionnaireOf } = await import('$lib/content/questionnaire');
+	const { wording } = content.instrument;
+	const r = own.result;
+	return {
+		cohortName: own.cohortName,
+		submittedAt: own.submittedAt,
+		deleteAfter: own.deleteAfter,
+		retentionDays: own.retentionDays,
+		displayName: own.displayName,
+		contentVersion: own.contentVersion,
+		summary: r
+			? {
+					strategic: r.scales.strategic.score,
+					tactical: r.scales.tactical.score,
+					verdict: r.verdict ? wording.verdicts[r.verdict] : null,
+					profile: r.profile ? wording.profiles[r.profile] : null
+				}
+			: null,
+		resultFragment: r
+			? encodeShare(
+					content.instrument,
+					shareQuestionsOf(questionnaireOf(content).questions),
+					own.answers
+				)
+			: null
+	};
+}

@@ -1,0 +1,34 @@
+import { json } from '@sveltejs/kit';
+import { SUBMISSION_BODY_LIMIT } from '$lib/cohorts/submission';
+import { notFound, problem, readJson, tooManyRequests } from '$lib/server/http';
+import { hit } from '$lib/server/rate-limit';
+import { submitResponse } from '$lib/server/responses';
+
+/**
+ * A participant's submission (JSON). 201 when stored, 200 when this key was stored before (a
+ * retry), 400 naming each bad field, 404 for an unknown code, 409 closed or another version,
+ * 413 too large, 415 not JSON, 429 too many from this address.
+ */
+export async function POST({ params, request, getClientAddress }) {
+	const limited = await hit('submit', getClientAddress());
+	if (!limited.ok) return tooManyRequests(limited.retryAfter);
+	const body = await readJson(request, SUBMISSION_BODY_LIMIT);
+	if (!body.ok) return body.response;
+	const result = await submitResponse(params.code, body.body);
+	switch (result.status) {
+		case 201:
+		case 200:
+			return json(
+				{
+					id: result.id,
+					stored: result.status === 201 ? 'new' : 'already',
+					verdict: result.result?.verdict ?? null
+				},
+				{ status: result.status }
+			);
+		case 404:
+			return notFound();
+		default:
+			return problem(result.status, result.message, 'errors' in result ? result.errors : undefined);
+	}
+}

@@ -1,0 +1,48 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { dashboard, deleteCohort, rotateToken, setClosed } from '$lib/server/cohorts';
+import { clearSessionCookie, requireCohort, setSessionCookie } from '$lib/server/facilitator';
+
+const query = z.object({ flagged: z.enum(['include', 'exclude']).optional() });
+
+export async function load({ params, locals, url }) {
+	const cohort = await requireCohort(params.id, locals.facilitatorSession);
+	const parsed = query.safeParse({ flagged: url.searchParams.get('flagged') ?? undefined });
+	if (!parsed.success) error(400, 'flagged: must be "include" or "exclude"');
+	return {
+		view: await dashboard(cohort, { includeFlagged: parsed.data.flagged === 'include' }),
+		origin: url.origin
+	};
+}
+
+/** Every action checks access again: a form posted without the session cookie gets the 404. */
+export const actions = {
+	close: async ({ params, locals }) => {
+		const cohort = await requireCohort(params.id, locals.facilitatorSession);
+		await setClosed(cohort.id, true);
+		return { done: 'closed' };
+	},
+	reopen: async ({ params, locals }) => {
+		const cohort = await requireCohort(params.id, locals.facilitatorSession);
+		await setClosed(cohort.id, false);
+		return { done: 'reopened' };
+	},
+	rotate: async ({ params, locals, cookies, url }) => {
+		const cohort = await requireCohort(params.id, locals.facilitatorSession);
+		const { token, session } = await rotateToken(cohort.id);
+		setSessionCookie(cookies, session, url);
+		return { done: 'rotated', facilitatorLink: `${url.origin}/f/${token}` };
+	},
+	delete: async ({ params, locals, cookies, request }) => {
+		const cohort = await requireCohort(params.id, locals.facilitatorSession);
+		const confirm = (await request.formData()).get('confirm');
+		if (confirm !== cohort.name) {
+			return fail(400, {
+				errors: { confirm: 'Type the cohort name exactly to confirm' }
+			});
+		}
+		await deleteCohort(cohort.id);
+		clearSessionCookie(cookies, cohort.id);
+		redirect(303, '/cohorts/deleted');
+	}
+};

@@ -1,0 +1,17 @@
+import { error } from '@sveltejs/kit';
+import { z } from 'zod';
+import { presentView } from '$lib/server/cohorts';
+import { requireCohort } from '$lib/server/facilitator';
+
+const query = z.object({ flagged: z.enum(['include', 'exclude']).optional() });
+
+/**
+ * The projector view: group figures only, reloaded by the page every few seconds. Flagged
+ * responses are left out unless the dashboard's switch passed `?flagged=include` along.
+ */
+export async function load({ params, locals, url }) {
+	const cohort = await requireCohort(params.id, locals.facilitatorSession);
+	const parsed = query.safeParse({ flagged: url.searchParams.get('flagged') ?? undefined });
+	if (!parsed.success) error(400, 'flagged: must be "include" or "exclude"');
+	return { present: await presentView(cohort, parsed.data.flagged === 'include') };
+}

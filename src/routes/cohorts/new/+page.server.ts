@@ -1,0 +1,41 @@
+import { fail } from '@sveltejs/kit';
+import { cohortDefaults, createCohort, parseCohortForm } from '$lib/server/cohorts';
+import { hit } from '$lib/server/rate-limit';
+
+export const load = () => ({ defaults: cohortDefaults });
+
+export const actions = {
+	default: async ({ request, getClientAddress, url }) => {
+		const limited = await hit('create', getClientAddress());
+		if (!limited.ok) {
+			return fail(429, {
+				errors: {
+					form: `Too many cohorts created from here: try again in ${limited.retryAfter} s.`
+				}
+			});
+		}
+		const form = await request.formData();
+		const parsed = parseCohortForm(form);
+		if (!parsed.ok) {
+			return fail(400, {
+				errors: parsed.errors,
+				values: {
+					name: String(form.get('name') ?? ''),
+					collectNames: form.get('collectNames') === 'on',
+					minGroupSize: String(form.get('minGroupSize') ?? ''),
+					closesOn: String(form.get('closesOn') ?? ''),
+					retentionDays: String(form.get('retentionDays') ?? '')
+				}
+			});
+		}
+		const created = await createCohort(parsed.input);
+		return {
+			created: {
+				name: parsed.input.name,
+				joinCode: created.joinCode,
+				joinLink: `${url.origin}/join/${created.joinCode}`,
+				facilitatorLink: `${url.origin}/f/${created.token}`
+			}
+		};
+	}
+};

@@ -1,0 +1,27 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { cohortByCode } from '$lib/server/cohorts';
+import { hit } from '$lib/server/rate-limit';
+
+export const actions = {
+	default: async ({ request, getClientAddress }) => {
+		const limited = await hit('join', getClientAddress());
+		if (!limited.ok) {
+			return fail(429, {
+				code: '',
+				errors: { code: `Too many attempts: try again in ${limited.retryAfter} s.` }
+			});
+		}
+		const value = (await request.formData()).get('code');
+		const code = typeof value === 'string' ? value.slice(0, 40) : '';
+		if (code.trim() === '')
+			return fail(400, { code, errors: { code: 'Enter the code you were given' } });
+		const cohort = await cohortByCode(code);
+		if (!cohort) {
+			return fail(404, {
+				code,
+				errors: { code: 'No cohort has this code: check it and try again' }
+			});
+		}
+		redirect(303, `/join/${cohort.joinCode}`);
+	}
+};

@@ -1,0 +1,17 @@
+import { error } from '@sveltejs/kit';
+import { ownResponse, deleteResponseByKey } from '$lib/server/responses';
+
+/** A participant's private page: their own response, its result, and deleting it. */
+export async function load({ params }) {
+	const own = await ownResponse(params.key);
+	if (!own) error(404, 'Not found');
+	return { own };
+}
+
+export const actions = {
+	delete: async ({ params }) => {
+		// Deleting twice, or a wrong key, ends the same way: nothing is stored under it.
+		await deleteResponseByKey(params.key);
+		return { deleted: true };
+	}
+};

@@ -1,0 +1,407 @@
+/**
+ * Every cohort endpoint and action, called as SvelteKit calls them, on in-memory PGlite (or on
+ * PostgreSQL when DATABASE_URL is set: `npm run test:db`).
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { closeDatabase, database, schema } from '../../../src/lib/server/db/index.ts';
+import { countResponses } from '../../../src/lib/server/responses.ts';
+import { sweep } from '../../../src/lib/server/lifecycle.ts';
+import { SUBMISSION_BODY_LIMIT } from '../../../src/lib/cohorts/submission.ts';
+import {
+	content,
+	createCohort,
+	dashboardAction,
+	dashboardOf,
+	deleteOwn,
+	exportOf,
+	joinPage,
+	joinWithCode,
+	newCohort,
+	ownPage,
+	presentOf,
+	signIn,
+	submission,
+	submit,
+	submitRaw
+} from '../../helpers/cohort-harness.ts';
+
+afterAll(() => closeDatabase());
+
+type Dashboard = Awaited<ReturnType<typeof import('../../../src/lib/server/cohorts.ts').dashboard>>;
+const viewOf = (outcome: { data?: unknown }) => (outcome.data as { view: Dashboard }).view;
+
+describe('create a cohort', () => {
+	it('creates one with a join code and a facilitator link, storing only the token hash', async () => {
+		const created = await createCohort({ name: 'Class of 2026', minGroupSize: '5' });
+		expect(created.status).toBe(200);
+		const info = (created.data as { created: Record<string, string> }).created;
+		expect(info.joinCode).toMatch(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{8}$/);
+		const token = info.facilitatorLink!.split('/f/')[1]!;
+		expect(Buffer.from(token, 'base64url').length).toBeGreaterThanOrEqual(16);
+		const db = await database();
+		const [row] = await db
+			.select()
+			.from(schema.cohorts)
+			.where(eq(schema.cohorts.joinCode, info.joinCode!));
+		expect(row!.retentionDays).toBe(180);
+		expect(row!.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+		expect(JSON.stringify(row)).not.toContain(token);
+	});
+
+	it('answers 400 naming each bad field', async () => {
+		const outcome = await createCohort({
+			name: '',
+			minGroupSize: '2',
+			retentionDays: 'soon',
+			closesOn: '2001-01-01'
+		});
+		expect(outcome.status).toBe(400);
+		const { errors } = outcome.data as { errors: Record<string, string> };
+		expect(Object.keys(errors).sort()).toEqual(['minGroupSize', 'name', 'retentionDays']);
+		const past = await createCohort({ name: 'x', closesOn: '2001-01-01' });
+		expect((past.data as { errors: Record<string, string> }).errors).toHaveProperty('closesOn');
+	});
+
+	it('rate-limits creation per address with 429', async () => {
+		const statuses: number[] = [];
+		for (let i = 0; i < 22; i += 1) {
+			statuses.push((await createCohort({ name: `n${i}` }, '192.0.2.77')).status);
+		}
+		expect(statuses.slice(0, 20).every((s) => s === 200)).toBe(true);
+		expect(statuses.at(-1)).toBe(429);
+	});
+});
+
+describe('facilitator link and session', () => {
+	it('swaps the token for a strict HttpOnly cookie and redirects without it', async () => {
+		const cohort = await newCohort();
+		const cookie = cohort.jar.values.get('rolefit_facilitator')!;
+		expect(cookie.options).toMatchObject({
+			httpOnly: true,
+			sameSite: 'strict',
+			secure: false,
+			path: `/cohorts/${cohort.cohortId}`
+		});
+		expect((await signIn(cohort.token)).location).toBe(`/cohorts/${cohort.cohortId}`);
+	});
+
+	it('answers 404 for wrong, malformed and missing tokens alike', async () => {
+		for (const token of ['x'.repeat(43), 'nope', '', '../etc']) {
+			const outcome = await signIn(token);
+			expect(outcome.status).toBe(404);
+			expect(outcome.body).toEqual({ message: 'Not found' });
+		}
+	});
+
+	it('gives a 404 to a dashboard without the right session, as for an unknown cohort', async () => {
+		const cohort = await newCohort();
+		const other = await newCohort();
+		expect((await dashboardOf(cohort, '', undefined as never)).status).toBe(200);
+		expect((await dashboardOf(cohort, '', 'wrong')).status).toBe(404);
+		expect((await dashboardOf(cohort, '', other.jar.get('rolefit_facilitator'))).status).toBe(404);
+		expect(
+			(await dashboardOf({ ...cohort, cohortId: '00000000-0000-4000-8000-000000000000' })).status
+		).toBe(404);
+		expect((await dashboardAction(cohort, 'close', {}, 'wrong')).status).toBe(404);
+		expect((await exportOf({ ...cohort, jar: other.jar }, 'csv')).status).toBe(404);
+	});
+
+	it('rotation kills the old link and every other session at once', async () => {
+		const cohort = await newCohort();
+		const second = await signIn(cohort.token);
+		expect(second.status).toBe(303);
+		const oldSession = cohort.jar.get('rolefit_facilitator')!;
+		const rotated = await dashboardAction(cohort, 'rotate');
+		expect(rotated.status).toBe(200);
+		const link = (rotated.data as { facilitatorLink: string }).facilitatorLink;
+		expect((await signIn(cohort.token)).status).toBe(404);
+		expect((await dashboardOf(cohort, '', oldSession)).status).toBe(404);
+		expect((await dashboardOf(cohort)).status).toBe(200); // the rotating browser stays in
+		expect((await signIn(link.split('/f/')[1]!)).status).toBe(303);
+	});
+});
+
+describe('join', () => {
+	it('finds a cohort by its code, typed loosely, and 404s unknown codes', async () => {
+		const cohort = await newCohort();
+		const typed = cohort.joinCode.toLowerCase().replace(/(....)/, '$1-');
+		expect((await joinWithCode(typed)).location).toBe(`/join/${cohort.joinCode}`);
+		const page = await joinPage(cohort.joinCode);
+		expect(page.status).toBe(200);
+		expect(page.data).toMatchObject({ cohort: { name: 'Onboarding', open: true } });
+		expect((await joinWithCode('ZZZZZZZZ')).status).toBe(404);
+		expect((await joinWithCode('')).status).toBe(400);
+		expect((await joinPage('ZZZZZZZZ')).status).toBe(404);
+		expect((await joinPage('not a code')).status).toBe(404);
+	});
+});
+
+describe('submit', () => {
+	it('stores raw answers and the content version; resubmission is stored once', async () => {
+		const cohort = await newCohort();
+		const body = submission(1);
+		const first = await submit(cohort.joinCode, body);
+		expect(first.status).toBe(201);
+		const again = await submit(cohort.joinCode, body);
+		expect(again.status).toBe(200);
+		expect((again.body as { id: string }).id).toBe((first.body as { id: string }).id);
+		expect(await countResponses(cohort.cohortId)).toBe(1);
+		const db = await database();
+		const [row] = await db
+			.select()
+			.from(schema.responses)
+			.where(eq(schema.responses.cohortId, cohort.cohortId));
+		expect(row!.answers).toEqual(body.answers);
+		expect(row!.contentVersion).toBe(content.instrument.version);
+		expect(row!.keyHash).not.toBe(body.key);
+	});
+
+	it('ignores scores sent by the browser (they are not part of the body)', async () => {
+		const cohort = await newCohort();
+		const outcome = await submit(cohort.joinCode, { ...submission(2), verdict: 'product' });
+		expect(outcome.status).toBe(400);
+		expect((outcome.body as { errors: Record<string, string> }).errors).toHaveProperty('body');
+	});
+
+	it('answers 400 naming the field for malformed input', async () => {
+		const cohort = await newCohort();
+		const cases: [string, string][] = [
+			['{"key": ', 'body'],
+			[
+				JSON.stringify({ ...submission(3), answers: { 'no-such-item': 3 } }),
+				'answers.no-such-item'
+			],
+			[
+				JSON.stringify({
+					...submission(3),
+					answers: { [content.items[0]!.id]: 6 }
+				}),
+				`answers.${content.items[0]!.id}`
+			],
+			[JSON.stringify({ ...submission(3), key: 'short' }), 'key'],
+			[JSON.stringify({ ...submission(3), answers: {} }), 'answers'],
+			[JSON.stringify({ ...submission(3), answers: 'all 3' }), 'answers'],
+			[
+				JSON.stringify({ ...submission(3), timings: { [content.items[0]!.id]: -1 } }),
+				`timings.${content.items[0]!.id}`
+			],
+			[JSON.stringify([1, 2]), 'body']
+		];
+		for (const [body, field] of cases) {
+			const outcome = await submitRaw(cohort.joinCode, body);
+			expect(outcome.status, body).toBe(400);
+			expect((outcome.body as { errors: Record<string, string> }).errors, body).toHaveProperty([
+				field
+			]);
+		}
+		expect(await countResponses(cohort.cohortId)).toBe(0);
+	});
+
+	it('refuses oversized bodies (413) and other content types (415)', async () => {
+		const cohort = await newCohort();
+		const big = JSON.stringify({ ...submission(4), pad: 'x'.repeat(SUBMISSION_BODY_LIMIT) });
+		expect((await submitRaw(cohort.joinCode, big)).status).toBe(413);
+		const asForm = await submitRaw(cohort.joinCode, 'key=1', {
+			contentType: 'application/x-www-form-urlencoded'
+		});
+		expect(asForm.status).toBe(415);
+	});
+
+	it('404s an unknown code exactly like a malformed one', async () => {
+		const unknown = await submit('ZZZZZZZZ', submission(5));
+		const malformed = await submit('???', submission(5));
+		expect(unknown.status).toBe(404);
+		expect(malformed).toMatchObject({ status: 404, body: unknown.body });
+	});
+
+	it('409s another content version and a closed cohort; reopening takes responses again', async () => {
+		const cohort = await newCohort();
+		const old = await submit(cohort.joinCode, submission(6, { version: '1.0.0' }));
+		expect(old.status).toBe(409);
+		const stored = submission(7);
+		expect((await submit(cohort.joinCode, stored)).status).toBe(201);
+		expect((await dashboardAction(cohort, 'close')).status).toBe(200);
+		expect((await submit(cohort.joinCode, submission(8))).status).toBe(409);
+		expect((await submit(cohort.joinCode, stored)).status).toBe(200); // a late retry still acks
+		expect((await dashboardAction(cohort, 'reopen')).status).toBe(200);
+		expect((await submit(cohort.joinCode, submission(8))).status).toBe(201);
+	});
+
+	it('rate-limits submissions per address with 429 and Retry-After', async () => {
+		const cohort = await newCohort();
+		const statuses: number[] = [];
+		let retryAfter: string | null = null;
+		for (let i = 0; i < 31; i += 1) {
+			const outcome = await submit(cohort.joinCode, submission(100 + i), '198.51.100.9');
+			statuses.push(outcome.status);
+			retryAfter = outcome.response?.headers.get('retry-after') ?? null;
+		}
+		expect(statuses.slice(0, 30).every((s) => s === 201)).toBe(true);
+		expect(statuses[30]).toBe(429);
+		expect(Number(retryAfter)).toBeGreaterThan(0);
+	});
+
+	it('stores exactly 200 rows for 200 concurrent submissions (and one for 20 copies of one)', async () => {
+		const cohort = await newCohort();
+		const outcomes = await Promise.all(
+			Array.from({ length: 200 }, (_, i) => submit(cohort.joinCode, submission(1000 + i)))
+		);
+		expect(outcomes.every((o) => o.status === 201)).toBe(true);
+		expect(await countResponses(cohort.cohortId)).toBe(200);
+		const same = submission(5000);
+		const copies = await Promise.all(
+			Array.from({ length: 20 }, () => submit(cohort.joinCode, same))
+		);
+		expect(copies.filter((o) => o.status === 201)).toHaveLength(1);
+		expect(copies.every((o) => o.status === 201 || o.status === 200)).toBe(true);
+		expect(await countResponses(cohort.cohortId)).toBe(201);
+	});
+});
+
+describe('dashboard and present view', () => {
+	it('withholds every aggregate below the minimum, then shows them', async () => {
+		const cohort = await newCohort({ minGroupSize: '3' });
+		for (let i = 0; i < 2; i += 1) await submit(cohort.joinCode, submission(200 + i));
+		let view = viewOf(await dashboardOf(cohort, '?flagged=include'));
+		expect(view.total).toBe(2);
+		expect(view.aggregate).toBeNull();
+		expect(view.withheld).toMatch(/3 people/);
+		const present = (await presentOf(cohort, '?flagged=include')).data as {
+			present: { aggregate: unknown };
+		};
+		expect(present.present.aggregate).toBeNull();
+		expect((await exportOf(cohort, 'csv')).status).toBe(409);
+
+		await submit(cohort.joinCode, submission(202));
+		view = viewOf(await dashboardOf(cohort, '?flagged=include'));
+		expect(view.aggregate!.n).toBe(3);
+		expect(view.aggregate!.points).toHaveLength(3);
+		expect(view.aggregate!.verdicts.reduce((sum, v) => sum + v.count, 0)).toBe(3);
+		expect(view.aggregate!.facets).toHaveLength(content.facets.length);
+		expect(view.notice).toBe(content.instrument.wording.notForSelection);
+		expect(view.individuals).toBeNull(); // names were not collected
+		const shown = (await presentOf(cohort, '?flagged=include')).data as {
+			present: Record<string, unknown>;
+		};
+		expect(shown.present.aggregate).not.toBeNull();
+		expect(JSON.stringify(shown.present)).not.toMatch(/individual|displayName/);
+	});
+
+	it('leaves flagged responses out unless asked, and still enforces the minimum on what is left', async () => {
+		const cohort = await newCohort({ minGroupSize: '3' });
+		const same = Object.fromEntries(content.sequence.map((id) => [id, 1]));
+		for (let i = 0; i < 3; i += 1)
+			await submit(cohort.joinCode, submission(300 + i, { answers: same }));
+		const view = viewOf(await dashboardOf(cohort));
+		expect(view.flagged).toBe(3);
+		expect(view.aggregate).toBeNull();
+		expect(viewOf(await dashboardOf(cohort, '?flagged=include')).aggregate!.n).toBe(3);
+		expect((await dashboardOf(cohort, '?flagged=maybe')).status).toBe(400);
+	});
+
+	it('shows individual rows with names only when names were collected', async () => {
+		const cohort = await newCohort({ minGroupSize: '3', collectNames: 'on' });
+		for (const [i, name] of ['Ada', 'Grace', 'Linus'].entries()) {
+			await submit(cohort.joinCode, submission(400 + i, { displayName: name }));
+		}
+		const view = viewOf(await dashboardOf(cohort, '?flagged=include'));
+		expect(view.individuals!.map((p) => p.name)).toEqual(['Ada', 'Grace', 'Linus']);
+		const anonymous = await newCohort({ minGroupSize: '3' });
+		await submit(anonymous.joinCode, submission(410, { displayName: 'Eve' }));
+		const db = await database();
+		const rows = await db
+			.select()
+			.from(schema.responses)
+			.where(eq(schema.responses.cohortId, anonymous.cohortId));
+		expect(rows[0]!.displayName).toBeNull();
+	});
+
+	it('shows the instrument-health panel from 30 responses', async () => {
+		const cohort = await newCohort({ minGroupSize: '3' });
+		for (let i = 0; i < 29; i += 1) await submit(cohort.joinCode, submission(500 + i));
+		expect(viewOf(await dashboardOf(cohort, '?flagged=include')).aggregate!.health).toBeNull();
+		await submit(cohort.joinCode, submission(529));
+		const health = viewOf(await dashboardOf(cohort, '?flagged=include')).aggregate!.health!;
+		expect(health.map((h) => h.scale)).toEqual(content.scales.map((s) => s.id));
+		for (const scale of health) {
+			expect(scale.health.items.length).toBe(
+				content.items.filter((item) => item.scale === scale.scale).length
+			);
+		}
+	});
+});
+
+describe('exports', () => {
+	it('CSV and JSON: one row per response, the notice first, formula-safe names', async () => {
+		const cohort = await newCohort({ minGroupSize: '3', collectNames: 'on' });
+		await submit(cohort.joinCode, submission(600, { displayName: '=HYPERLINK("http://x")' }));
+		await submit(cohort.joinCode, submission(601, { displayName: 'Bo' }));
+		await submit(cohort.joinCode, submission(602));
+		const csv = await exportOf(cohort, 'csv');
+		expect(csv.status).toBe(200);
+		expect(csv.response!.headers.get('content-disposition')).toMatch(
+			/attachment; filename=".*\.csv"/
+		);
+		const lines = (csv.body as string).trimEnd().split('\r\n');
+		expect(lines[0]).toContain(content.instrument.wording.notForSelection.slice(0, 20));
+		expect(lines[1]).toMatch(
+			/^id,submitted_at,display_name,content_version,strategic,tactical,facet_/
+		);
+		expect(lines).toHaveLength(5);
+		expect(csv.body).toContain(`"'=HYPERLINK(""http://x"")"`);
+		const raw = await exportOf(cohort, 'csv', '?raw=1');
+		expect((raw.body as string).split('\r\n')[1]).toContain(`answer_${content.sequence[0]}`);
+		const json = await exportOf(cohort, 'json', '?raw=1');
+		const parsed = json.body as { notice: string; responses: Record<string, unknown>[] };
+		expect(parsed.notice).toBe(content.instrument.wording.notForSelection);
+		expect(parsed.responses).toHaveLength(3);
+		expect(parsed.responses[0]).toHaveProperty('answers');
+		expect(parsed.responses[0]).toHaveProperty('verdict');
+		expect((await exportOf(cohort, 'xlsx')).status).toBe(400);
+		expect((await exportOf(cohort, 'csv', '?raw=yes')).status).toBe(400);
+	});
+});
+
+describe('data lifecycle', () => {
+	it('a participant sees and deletes their own response through the private key', async () => {
+		const cohort = await newCohort();
+		const body = submission(700);
+		await submit(cohort.joinCode, body);
+		const page = await ownPage(body.key);
+		expect(page.status).toBe(200);
+		expect(page.data).toMatchObject({ own: { cohortName: 'Onboarding' } });
+		expect((await ownPage('A'.repeat(22))).status).toBe(404);
+		expect((await deleteOwn(body.key)).status).toBe(200);
+		expect(await countResponses(cohort.cohortId)).toBe(0);
+		expect((await ownPage(body.key)).status).toBe(404);
+	});
+
+	it('deleting a cohort removes it with every response and session', async () => {
+		const cohort = await newCohort();
+		await submit(cohort.joinCode, submission(800));
+		expect((await dashboardAction(cohort, 'delete', { confirm: 'wrong' })).status).toBe(400);
+		const deleted = await dashboardAction(cohort, 'delete', { confirm: 'Onboarding' });
+		expect(deleted).toMatchObject({ status: 303, location: '/cohorts/deleted' });
+		const db = await database();
+		for (const table of [schema.responses, schema.sessions]) {
+			expect(await db.select().from(table).where(eq(table.cohortId, cohort.cohortId))).toEqual([]);
+		}
+		expect(
+			await db.select().from(schema.cohorts).where(eq(schema.cohorts.id, cohort.cohortId))
+		).toEqual([]);
+		expect((await joinPage(cohort.joinCode)).status).toBe(404);
+	});
+
+	it('the retention sweep deletes responses older than their cohort keeps them', async () => {
+		const cohort = await newCohort({ retentionDays: '2' });
+		const keep = await newCohort({ retentionDays: '30' });
+		await submit(cohort.joinCode, submission(900));
+		await submit(keep.joinCode, submission(901));
+		await sweep(Date.now() + 1 * 86_400_000);
+		expect(await countResponses(cohort.cohortId)).toBe(1);
+		await sweep(Date.now() + 3 * 86_400_000);
+		expect(await countResponses(cohort.cohortId)).toBe(0);
+		expect(await countResponses(keep.cohortId)).toBe(1);
+	});
+});
