@@ -71,8 +71,11 @@ function decodedPath(target) {
  *
  * @param {string} target
  */
-const forLog = (target) =>
-	JSON.stringify(target.length > 200 ? `${target.slice(0, 200)}…` : target);
+const forLog = (target) => {
+	// Secrets travel in some paths (facilitator links, participants' private links): never log them.
+	const safe = target.replace(/^\/(f|r)\/[^/?#]*/, '/$1/[redacted]');
+	return JSON.stringify(safe.length > 200 ? `${safe.slice(0, 200)}…` : safe);
+};
 
 /**
  * @param {import('node:http').ServerResponse} res
@@ -92,6 +95,14 @@ if (!existsSync(join(buildDir, 'handler.js'))) {
 	console.error(`No build in ${buildDir}: run npm run build first (npm start does).`);
 	process.exit(1);
 }
+// adapter-node takes every request for HTTPS unless told otherwise (ORIGIN or PROTOCOL_HEADER),
+// so a form posted to http://localhost:3000 would fail its CSRF origin check and cookies would be
+// marked Secure. Without either setting, the protocol is the connection's own (set below, never
+// taken from the client). Behind a TLS proxy, set ORIGIN or PROTOCOL_HEADER=x-forwarded-proto.
+const ownProtocolHeader = 'x-rolefit-connection-protocol';
+const useOwnProtocol = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
+if (useOwnProtocol) process.env.PROTOCOL_HEADER = ownProtocolHeader;
+
 const handler = /** @type {{ handler: Handler }} */ (
 	await import(pathToFileURL(join(buildDir, 'handler.js')).href)
 ).handler;
@@ -99,6 +110,10 @@ const pagePolicies = prerenderedPolicies(join(buildDir, 'prerendered'));
 
 const server = createServer((req, res) => {
 	const target = req.url ?? '/';
+	if (useOwnProtocol) {
+		req.headers[ownProtocolHeader] =
+			'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
+	}
 	for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
 	const path = decodedPath(target);
 	res.setHeader('content-security-policy', (path && pagePolicies.get(path)) ?? resourceCsp);
