@@ -10,12 +10,12 @@ import { cohortByCode } from './cohorts.ts';
 import { database } from './db/index.ts';
 import { cohorts, responses } from './db/schema.ts';
 import { content, scoreStored } from './scored.ts';
-import { sha256, TOKEN_PATTERN } from './tokens.ts';
+import { normaliseJoinCode, sha256, TOKEN_PATTERN } from './tokens.ts';
 
 let questions: ReturnType<typeof questionsById> | undefined;
 
 export type SubmitResult =
-	| { status: 201 | 200; id: string; result: ScoreResult | null }
+	| { status: 201 | 200; id: string }
 	| { status: 400; message: string; errors: FieldErrors }
 	| { status: 404 }
 	| { status: 409; message: string };
@@ -53,10 +53,9 @@ export async function submitResponse(code: string, body: unknown): Promise<Submi
 			)
 		};
 	}
-	const cohort = await cohortByCode(code);
-	if (!cohort) return { status: 404 };
 	const { version, fingerprint } = content.instrument;
 	if (submission.version !== version || submission.fingerprint !== fingerprint) {
+		// Checked before the code, so it cannot tell anyone whether a code exists.
 		return {
 			status: 409,
 			message: `This quiz has changed since it was started (version ${submission.version}, now ${version}): take it again.`
@@ -64,57 +63,36 @@ export async function submitResponse(code: string, body: unknown): Promise<Submi
 	}
 	const keyHash = sha256(submission.key);
 	const db = await database();
-	const existing = async (): Promise<SubmitResult> => {
-		const [row] = await db
-			.select({ id: responses.id, cohortId: responses.cohortId })
-			.from(responses)
-			.where(eq(responses.keyHash, keyHash))
-			.limit(1);
-		if (!row || row.cohortId !== cohort.id) {
-			return { status: 409, message: 'This submission key belongs to another response.' };
-		}
-		return {
-			status: 200,
-			id: row.id,
-			result: scoreStored({
-				...submission,
-				contentFingerprint: fingerprint,
-				timings: submission.timings ?? null
-			})
-		};
-	};
-	if (!cohort.open) {
-		// A retry of something stored before closing is still acknowledged.
-		const earlier = await existing();
-		return earlier.status === 200
-			? earlier
-			: { status: 409, message: 'This cohort is closed: it no longer takes responses.' };
+	const normalised = normaliseJoinCode(code);
+	if (normalised !== null) {
+		// The common case in one statement: the cohort is found, open, and the row inserted.
+		const id = randomUUID();
+		const displayName = submission.displayName || null;
+		const inserted = await db.execute<{ id: string }>(sql`
+			insert into ${responses} (id, cohort_id, key_hash, display_name, content_version, content_fingerprint, answers, timings)
+			select ${id}::uuid, ${cohorts.id}, ${keyHash},
+				case when ${cohorts.collectNames} then ${displayName}::text else null end,
+				${version}, ${fingerprint}, ${JSON.stringify(checked.answers)}::jsonb,
+				${submission.timings ? JSON.stringify(submission.timings) : null}::jsonb
+			from ${cohorts}
+			where ${cohorts.joinCodeHash} = ${sha256(normalised)}
+				and ${cohorts.closedAt} is null
+				and (${cohorts.closesAt} is null or ${cohorts.closesAt} > now())
+			on conflict (key_hash) do nothing
+			returning id`);
+		if (inserted.rows.length === 1) return { status: 201, id };
 	}
-	const id = randomUUID();
-	const inserted = await db
-		.insert(responses)
-		.values({
-			id,
-			cohortId: cohort.id,
-			keyHash,
-			displayName: cohort.collectNames ? submission.displayName || null : null,
-			contentVersion: version,
-			contentFingerprint: fingerprint,
-			answers: checked.answers,
-			timings: submission.timings ?? null
-		})
-		.onConflictDoNothing({ target: responses.keyHash })
-		.returning({ id: responses.id });
-	if (inserted.length === 0) return existing();
-	return {
-		status: 201,
-		id,
-		result: scoreStored({
-			contentFingerprint: fingerprint,
-			answers: checked.answers,
-			timings: submission.timings ?? null
-		})
-	};
+	// Not inserted: an unknown code, a closed cohort, or this key stored before.
+	const cohort = await cohortByCode(code);
+	if (!cohort) return { status: 404 };
+	const [row] = await db
+		.select({ id: responses.id, cohortId: responses.cohortId })
+		.from(responses)
+		.where(eq(responses.keyHash, keyHash))
+		.limit(1);
+	if (row && row.cohortId === cohort.id) return { status: 200, id: row.id };
+	if (row) return { status: 409, message: 'This submission key belongs to another response.' };
+	return { status: 409, message: 'This cohort is closed: it no longer takes responses.' };
 }
 
 export interface OwnResponse {

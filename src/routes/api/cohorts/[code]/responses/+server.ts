@@ -19,11 +19,7 @@ export async function POST({ params, request, getClientAddress }) {
 		case 201:
 		case 200:
 			return json(
-				{
-					id: result.id,
-					stored: result.status === 201 ? 'new' : 'already',
-					verdict: result.result?.verdict ?? null
-				},
+				{ id: result.id, stored: result.status === 201 ? 'new' : 'already' },
 				{ status: result.status }
 			);
 		case 404:
