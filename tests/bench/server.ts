@@ -39,7 +39,7 @@ async function run(
 	const server = await startServer(4890, { ...env, RATE_LIMIT_SUBMIT: '1000000000/60' });
 	const acknowledged: string[] = [];
 	let sent = 0;
-	let code = '';
+	let code: string;
 	try {
 		code = (await createCohortOver(server.origin, { name: `bench ${label}`, minGroupSize: '3' }))
 			.joinCode;
