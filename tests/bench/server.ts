@@ -31,11 +31,12 @@ const content = await loadContent(contentDir);
 const random = seededRandom(7);
 const answerSets = Array.from({ length: 64 }, () => randomRespondent(random, content));
 
-async function run(
-	label: string,
-	env: Record<string, string>,
-	count: (code: string) => Promise<number>
-) {
+type Counter = (
+	code: string,
+	hashes: string[]
+) => Promise<{ stored: number; storedAcknowledged: number }>;
+
+async function run(label: string, env: Record<string, string>, count: Counter) {
 	const server = await startServer(4890, { ...env, RATE_LIMIT_SUBMIT: '1000000000/60' });
 	const acknowledged: string[] = [];
 	let sent = 0;
