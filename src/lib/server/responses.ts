@@ -68,7 +68,7 @@ export async function submitResponse(code: string, body: unknown): Promise<Submi
 		// The common case in one statement: the cohort is found, open, and the row inserted.
 		const id = randomUUID();
 		const displayName = submission.displayName || null;
-		const inserted = await db.execute<{ id: string }>(sql`
+		const inserted = (await db.execute(sql`
 			insert into ${responses} (id, cohort_id, key_hash, display_name, content_version, content_fingerprint, answers, timings)
 			select ${id}::uuid, ${cohorts.id}, ${keyHash},
 				case when ${cohorts.collectNames} then ${displayName}::text else null end,
@@ -79,7 +79,7 @@ export async function submitResponse(code: string, body: unknown): Promise<Submi
 				and ${cohorts.closedAt} is null
 				and (${cohorts.closesAt} is null or ${cohorts.closesAt} > now())
 			on conflict (key_hash) do nothing
-			returning id`);
+			returning id`)) as unknown as { rows: { id: string }[] };
 		if (inserted.rows.length === 1) return { status: 201, id };
 	}
 	// Not inserted: an unknown code, a closed cohort, or this key stored before.

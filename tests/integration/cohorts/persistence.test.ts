@@ -31,7 +31,7 @@ describe.skipIf(postgres)('PGlite in a directory', () => {
 		expect(await countResponses(cohort.cohortId)).toBe(25); // reopened from the directory
 		await closeDatabase();
 		expect(await countResponses(cohort.cohortId)).toBe(25);
-	});
+	}, 60_000);
 });
 
 describe.skipIf(!postgres)('PostgreSQL migrations', () => {
