@@ -33,6 +33,7 @@ import {
 	methodReferencesFileSchema,
 	nextStepsFileSchema,
 	resultsPageFileSchema,
+	quizPageFileSchema,
 	rubricFileSchema,
 	scenariosFileSchema,
 	sourcesFileSchema
@@ -58,7 +59,8 @@ const requiredFiles = {
 	items: 'items.yaml',
 	scenarios: 'scenarios.yaml',
 	nextSteps: 'next-steps.yaml',
-	resultsPage: 'results-page.yaml'
+	resultsPage: 'results-page.yaml',
+	quizPage: 'quiz-page.yaml'
 } as const;
 
 /** Headings that split a facet explanation into its two variants. */
@@ -105,6 +107,7 @@ export function parseContent(files: ContentFiles, root = 'content'): Content {
 	const scenarios = parseFile(requiredFiles.scenarios, scenariosFileSchema);
 	const nextSteps = parseFile(requiredFiles.nextSteps, nextStepsFileSchema);
 	const resultsPage = parseFile(requiredFiles.resultsPage, resultsPageFileSchema);
+	const quizPage = parseFile(requiredFiles.quizPage, quizPageFileSchema);
 	const explanations = Object.keys(files)
 		.filter((file) => file.startsWith('explanations/') && file.endsWith('.md'))
 		.sort()
@@ -120,7 +123,8 @@ export function parseContent(files: ContentFiles, root = 'content'): Content {
 		!items ||
 		!scenarios ||
 		!nextSteps ||
-		!resultsPage
+		!resultsPage ||
+		!quizPage
 	) {
 		throw new ContentError(issues);
 	}
@@ -130,7 +134,11 @@ export function parseContent(files: ContentFiles, root = 'content'): Content {
 	issues.push(...checkNextSteps(nextSteps, sources, methodReferences, at));
 	if (issues.length > 0) throw new ContentError(issues);
 
-	const content = { ...assemble(parsed), ...assembleResultsPage(nextSteps, resultsPage) };
+	const content = {
+		...assemble(parsed),
+		...assembleResultsPage(nextSteps, resultsPage),
+		quizPage
+	};
 	issues.push(...checkSequence(content, at(requiredFiles.items)));
 	if (issues.length > 0) throw new ContentError(issues);
 	return content;
@@ -366,7 +374,7 @@ export function fingerprintOf(value: unknown): string {
 	return hash.toString(16).padStart(8, '0');
 }
 
-function assemble(parsed: ParsedContent): Omit<Content, 'nextSteps' | 'resultsPage'> {
+function assemble(parsed: ParsedContent): Omit<Content, 'nextSteps' | 'resultsPage' | 'quizPage'> {
 	const { instrument, sources, methodReferences, rubric, items, scenarios } = parsed;
 
 	const facets: Facet[] = rubric.scales.flatMap((scale) =>

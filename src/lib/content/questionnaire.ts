@@ -10,7 +10,8 @@ export function optionCountOf(question: Question): number {
 
 /**
  * The slice of the content the quiz page needs: the questions in presentation
- * order and the answer labels. Keeping explanations out keeps that page light.
+ * order, the answer labels and the quiz's own texts. Keeping explanations out keeps
+ * that page light.
  */
 export function questionnaireOf(content: Content): QuestionnaireContent {
 	const byId = new Map<string, Question>(
@@ -19,6 +20,7 @@ export function questionnaireOf(content: Content): QuestionnaireContent {
 	const { id, title, version, fingerprint, likertLabels } = content.instrument;
 	return {
 		instrument: { id, title, version, fingerprint, likertLabels },
-		questions: content.sequence.map((questionId) => byId.get(questionId)!)
+		questions: content.sequence.map((questionId) => byId.get(questionId)!),
+		text: content.quizPage
 	};
 }

@@ -424,6 +424,67 @@ export const resultsPageFileSchema = z.strictObject({
 	})
 });
 
+// -------------------------------------------------------------- quiz-page.yaml
+
+export const quizPageFileSchema = z.strictObject({
+	head: z.strictObject({
+		title: label('head.title'),
+		description: template('head.description', 'total')
+	}),
+	question: z.strictObject({
+		...labels('question', [
+			'likertPrompt',
+			'scenarioPrompt',
+			'back',
+			'next',
+			'toReview',
+			'reviewAll',
+			'chooseFirst'
+		]).shape,
+		counter: template('question.counter', 'position', 'total'),
+		progress: template('question.progress', 'answered', 'total'),
+		keys: template('question.keys', 'count')
+	}),
+	review: z.strictObject({
+		...labels('review', [
+			'heading',
+			'unansweredOne',
+			'unansweredHeading',
+			'answeredHeading',
+			'notAnswered',
+			'yourAnswer',
+			'answer',
+			'change',
+			'submit',
+			'submitting',
+			'backToQuestions'
+		]).shape,
+		allAnswered: template('review.allAnswered', 'total'),
+		unansweredMany: template('review.unansweredMany', 'count'),
+		answerLabel: template('review.answerLabel', 'number'),
+		changeLabel: template('review.changeLabel', 'number'),
+		submitFailed: template('review.submitFailed', 'reason')
+	}),
+	finished: labels('finished', ['heading', 'saved', 'seeResult']),
+	startOver: z.strictObject({
+		...labels('startOver', ['button', 'title', 'confirm', 'cancel']).shape,
+		message: template('startOver.message', 'count')
+	}),
+	notices: labels('notices', [
+		'noScript',
+		'unreadable',
+		'earlier',
+		'later',
+		'saveFailed',
+		'otherTab',
+		'otherTabCleared',
+		'outOfDate',
+		'reload',
+		'loadFailed',
+		'retry'
+	])
+});
+
 // ------------------------------------------------------------------ inferred
 
 export type Source = z.infer<typeof sourceSchema>;
@@ -448,3 +509,4 @@ export type FlagId = (typeof flagIds)[number];
 export type NextStepsFile = z.infer<typeof nextStepsFileSchema>;
 export type NextStep = z.infer<typeof nextStepSchema>;
 export type ResultsPageText = z.infer<typeof resultsPageFileSchema>;
+export type QuizPageText = z.infer<typeof quizPageFileSchema>;

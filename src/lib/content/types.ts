@@ -11,6 +11,7 @@ import type {
 	Measurement,
 	MethodReference,
 	NextStep,
+	QuizPageText,
 	ResultsPageText,
 	ScaleId,
 	Source,
@@ -26,6 +27,7 @@ export type {
 	ExplanationKind,
 	Measurement,
 	MethodReference,
+	QuizPageText,
 	ResultsPageText,
 	Wording
 };
@@ -128,6 +130,8 @@ export interface Content {
 	nextSteps: Record<NextStepTarget, NextStepContent>;
 	/** Every label and sentence of the results page (`results-page.yaml`). */
 	resultsPage: ResultsPageText;
+	/** Every label and sentence of the quiz that is not a question (`quiz-page.yaml`). */
+	quizPage: QuizPageText;
 }
 
 /** What a next-steps entry is for: a direction, or a kind of in-between. */
@@ -144,4 +148,6 @@ export interface NextStepContent extends Omit<NextStep, 'intro' | 'settle'> {
 export interface QuestionnaireContent {
 	instrument: Pick<InstrumentInfo, 'id' | 'title' | 'version' | 'fingerprint' | 'likertLabels'>;
 	questions: Question[];
+	/** The quiz's own labels and sentences. */
+	text: QuizPageText;
 }
