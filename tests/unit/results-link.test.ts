@@ -7,7 +7,7 @@ import {
 	verdictSentence
 } from '../../src/lib/results/wording.ts';
 import { questionnaireOf } from '../../src/lib/content/questionnaire.ts';
-import { questionRefsOf } from '../../src/lib/quiz/machine.ts';
+import { questionRefsOf } from '../../src/lib/quiz/questions.ts';
 import { saveQuiz } from '../../src/lib/quiz/persistence.ts';
 import { encodeShare } from '../../src/lib/share/codec.ts';
 import { scoreAnswers } from '../../src/lib/scoring/score.ts';

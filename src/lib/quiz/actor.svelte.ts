@@ -1,69 +1,169 @@
 /**
  * The one adapter between the questionnaire actor and Svelte runes (STYLE convention 6).
- * Components read `quiz.snapshot` (`matches()`, `hasTag()`, the selectors in `machine.ts`)
- * and call `quiz.send()`; nothing else touches the actor.
+ * Components read `quiz.snapshot` (`hasTag()`, `can()`, `context`, the selectors in
+ * `selectors.ts`) and call `quiz.send()`; nothing else touches the actor.
+ *
+ * The machine may arrive later than the page: a route passes a function that imports it (with
+ * its effects supplied through `questionnaireMachine.provide()`), so that XState stays out of the
+ * JavaScript a first visit waits for. Until it has arrived, `snapshot` is a stand-in for the
+ * machine's initial snapshot (the first question, nothing answered), which is also what the
+ * server renders; events sent meanwhile are kept and replayed once the quiz runs.
  */
 import { createContext, untrack } from 'svelte';
-import { createActor } from 'xstate';
-import {
-	questionnaireMachine,
-	resumeAt,
-	type PersistedQuestionnaire,
-	type QuestionnaireCommand,
-	type QuestionnaireSnapshot,
-	type QuestionRef
-} from './machine.ts';
+import type { Actor } from 'xstate';
+import type { QuestionnaireMachine } from './machine.ts';
+import { initialContext, resumeAt } from './selectors.ts';
+import type {
+	PersistedQuestionnaire,
+	QuestionnaireCommand,
+	QuestionnaireEvent,
+	QuestionnaireView,
+	QuestionRef
+} from './types.ts';
 
 /** Options for {@link useQuestionnaire}. */
 export interface QuestionnaireOptions {
-	/** The questions in order; map content with `questionRefsOf`. */
+	/** The questions in order; map content with `questionRefsOf` (`questions.ts`). */
 	questions: QuestionRef[];
-	/** A stored snapshot to resume, already checked by `loadQuiz` (persistence.ts). */
-	snapshot?: PersistedQuestionnaire;
-	/** Called with the persisted snapshot after every change (and once on start), e.g. to save it. */
-	onChange?: (persisted: PersistedQuestionnaire) => void;
+	/**
+	 * The machine to run, with the page's effects supplied (`questionnaireMachine.provide()`), or
+	 * a function that loads it.
+	 */
+	machine: QuestionnaireMachine | (() => Promise<QuestionnaireMachine>);
+	/**
+	 * Where to pick up, fetched while the machine loads: a stored snapshot already checked by
+	 * `snapshot.ts`, or undefined for a fresh quiz.
+	 */
+	resume?: () => Promise<PersistedQuestionnaire | undefined> | PersistedQuestionnaire | undefined;
+	/**
+	 * Called when a snapshot passed validation but the machine still cannot run it; the quiz
+	 * then starts afresh, and the page should forget that snapshot and say so.
+	 */
+	onbroken?: () => void;
 }
+
+/** `starting` until the machine runs, `failed` when it could not be loaded (see `retry`). */
+export type QuestionnaireStatus = 'starting' | 'running' | 'failed';
 
 /** A running questionnaire, shared with child components through context. */
 export interface Questionnaire {
 	/** The current snapshot, replaced whole on every transition (reactive). */
-	readonly snapshot: QuestionnaireSnapshot;
-	/** Sends an event, stamped with the current time. */
+	readonly snapshot: QuestionnaireView;
+	readonly status: QuestionnaireStatus;
+	/** Sends an event, stamped with the current time (kept until the machine runs). */
 	send(event: QuestionnaireCommand): void;
-	/** The snapshot to store for resuming later. */
-	persisted(): PersistedQuestionnaire;
+	/**
+	 * Replaces the running quiz with `persisted` (or a fresh one), as when another tab has
+	 * saved: no effect runs, nothing is saved.
+	 */
+	restore(persisted?: PersistedQuestionnaire): void;
+	/** Tries to load the machine again after `status` became `failed`. */
+	retry(): void;
+}
+
+/** What the machine's initial snapshot shows, without the machine. */
+function standIn(questions: QuestionRef[]): QuestionnaireView {
+	return {
+		value: 'answering',
+		context: initialContext({ questions }),
+		hasTag: (tag) => tag === 'question',
+		// Nothing is possible yet: the buttons render as they do for an unanswered first question.
+		can: () => false
+	};
 }
 
 /**
- * Creates a questionnaire actor for the calling component and runs it while the component is
- * mounted. Call it in a component's script, never at module level: a module-level actor would be
- * shared by every visitor during SSR.
+ * Creates a questionnaire for the calling component and runs it while the component is mounted.
+ * Call it in a component's script, never at module level: a module-level actor would be shared
+ * by every visitor during SSR.
  *
- * During SSR (and prerendering) the actor is created but never started: the component renders
- * its initial snapshot, so the first question is in the HTML. In the browser it starts once the
- * component is mounted, and stops when the component is destroyed.
+ * During SSR (and prerendering) nothing is loaded or started: the page renders the stand-in, so
+ * the first question is in the HTML. In the browser the machine and the snapshot to resume are
+ * fetched once the component is mounted; the actor stops when the component is destroyed.
  */
 export function useQuestionnaire(options: QuestionnaireOptions): Questionnaire {
-	const actor = createActor(questionnaireMachine, {
-		input: { questions: options.questions, at: Date.now() },
-		// The stored clock predates the reload; restart it so closed-tab time is not counted.
-		snapshot: options.snapshot && resumeAt(options.snapshot, Date.now())
-	});
-	const persisted = () => actor.getPersistedSnapshot() as PersistedQuestionnaire;
-	let snapshot = $state.raw(actor.getSnapshot());
+	const { questions } = options;
+	let snapshot = $state.raw<QuestionnaireView>(standIn(questions));
+	let status = $state<QuestionnaireStatus>('starting');
 
-	// Effects run only in the browser: this is where the actor comes alive. Untracked, so that
-	// state read by `onChange` (which start() calls) never re-runs it: a stopped actor stays stopped.
+	let machine: QuestionnaireMachine | undefined;
+	let createActor: typeof import('./create-actor.ts').createActor | undefined;
+	let actor: Actor<QuestionnaireMachine> | undefined;
+	/** Events sent before the machine ran. */
+	let queue: QuestionnaireEvent[] = [];
+	/** A `restore()` that came before the machine did. */
+	let restoreFirst: { persisted?: PersistedQuestionnaire } | undefined;
+	let destroyed = false;
+
+	/** Starts an actor from `persisted` (or fresh) in place of the current one. */
+	function run(persisted: PersistedQuestionnaire | undefined) {
+		actor?.stop();
+		actor = undefined;
+		const now = Date.now();
+		let next: Actor<QuestionnaireMachine> | undefined;
+		try {
+			next = createActor!(machine!, {
+				input: { questions, at: now },
+				// The stored clock predates the reload; restart it so closed-tab time is not counted.
+				snapshot: persisted && resumeAt(persisted, now)
+			});
+			const self = next;
+			next.subscribe({
+				next: (value) => (snapshot = value),
+				// A machine that fails while running (a bug) must not leave a quiz that ignores
+				// every tap: say so, and offer to start it again from what was last saved.
+				error: (error) => {
+					if (actor !== self) return;
+					console.error('The quiz stopped:', error);
+					status = 'failed';
+				}
+			});
+			next.start();
+			const started = next.getSnapshot();
+			if (started.status !== 'active') throw started.error;
+		} catch (error) {
+			next?.stop();
+			if (persisted === undefined) throw error;
+			options.onbroken?.();
+			run(undefined);
+			return;
+		}
+		actor = next;
+		snapshot = next.getSnapshot();
+		status = 'running';
+	}
+
+	async function load() {
+		status = 'starting';
+		try {
+			const [runtime, loaded, resumed] = await Promise.all([
+				import('./create-actor.ts'),
+				typeof options.machine === 'function' ? options.machine() : options.machine,
+				Promise.resolve(options.resume?.()).catch(() => undefined)
+			]);
+			if (destroyed) return;
+			createActor = runtime.createActor;
+			machine = loaded;
+			const persisted = restoreFirst ? restoreFirst.persisted : resumed;
+			run(persisted);
+			// Taps made on the stand-in belong to a fresh quiz; a resumed one is somewhere else.
+			if (persisted === undefined) for (const event of queue) actor!.send(event);
+			queue = [];
+			restoreFirst = undefined;
+		} catch (error) {
+			console.error('The quiz could not start:', error);
+			status = 'failed';
+		}
+	}
+
+	// Effects run only in the browser: this is where the quiz comes alive. Untracked, so that
+	// state read while loading never re-runs it: a stopped actor stays stopped.
 	$effect(() =>
 		untrack(() => {
-			const subscription = actor.subscribe((next) => {
-				snapshot = next;
-				options.onChange?.(persisted());
-			});
-			actor.start();
+			load();
 			return () => {
-				subscription.unsubscribe();
-				actor.stop();
+				destroyed = true;
+				actor?.stop();
 			};
 		})
 	);
@@ -72,10 +172,21 @@ export function useQuestionnaire(options: QuestionnaireOptions): Questionnaire {
 		get snapshot() {
 			return snapshot;
 		},
-		send(event) {
-			actor.send({ ...event, at: Date.now() });
+		get status() {
+			return status;
 		},
-		persisted
+		send(command) {
+			const event = { ...command, at: Date.now() } as QuestionnaireEvent;
+			if (actor) actor.send(event);
+			else queue.push(event);
+		},
+		restore(persisted) {
+			if (machine) run(persisted);
+			else restoreFirst = { persisted };
+		},
+		retry() {
+			if (status === 'failed') load();
+		}
 	};
 }
 

@@ -2,177 +2,83 @@
  * The questionnaire flow: which question is shown, what was answered, how long each question
  * took, and when the person reviews and submits.
  *
- * Pure XState logic with no Svelte and no content data (only the question types): questions
- * arrive through `input` as minimal references, and time arrives on the events (`at`), so every transition is
- * deterministic and testable in Node. `actor.svelte.ts` is the one place that adds a clock.
- */
-import { and, assertEvent, assign, not, or, setup, type Snapshot, type SnapshotFrom } from 'xstate';
-import { optionCountOf } from '../content/questionnaire.ts';
-import type { Question } from '../content/types.ts';
-
-/** What the machine needs to know about a question: no text, no keying, no weights. */
-export interface QuestionRef {
-	id: string;
-	kind: 'likert' | 'scenario';
-	/** How many answers there are to choose from: 5 for likert items, the option count for scenarios. */
-	optionCount: number;
-}
-
-/**
- * The machine's context. Plain JSON, because it is persisted to localStorage as part of the
- * actor's persisted snapshot.
- */
-export interface QuestionnaireContext {
-	questions: QuestionRef[];
-	/** The question being shown (0-based); while reviewing, the one the person came from. */
-	index: number;
-	/** Raw answers by question id: likert 1–5, scenario the 1-based option number. */
-	answers: Record<string, number>;
-	/** Seconds spent on each question by id, summed over visits (for the rushing check). */
-	seconds: Record<string, number>;
-	/** When the current question was shown (ms timestamp); null when unknown or not showing one. */
-	enteredAt: number | null;
-	/** Set when a question was opened from the review screen: `nav.next` then returns there. */
-	returnToReview: boolean;
-}
-
-/** Data in: the question list, and optionally when the first question was shown (ms). */
-export interface QuestionnaireInput {
-	questions: QuestionRef[];
-	at?: number;
-}
-
-/**
- * Every event may carry `at`, the ms timestamp at which it happened. The adapter stamps it with
- * `Date.now()`; tests pass fixed numbers or leave it out (then no time is recorded).
- */
-export type QuestionnaireEvent =
-	| { type: 'answer.select'; value: number; at?: number }
-	| { type: 'nav.next'; at?: number }
-	| { type: 'nav.back'; at?: number }
-	| { type: 'nav.jump'; index: number; at?: number }
-	| { type: 'review.open'; at?: number }
-	| { type: 'quiz.submit'; at?: number }
-	| { type: 'quiz.restart'; at?: number };
-
-// Distributes over the union, so each event keeps its own payload.
-type WithoutAt<E> = E extends unknown ? Omit<E, 'at'> : never;
-
-/** An event as a component sends it; the adapter adds `at`. */
-export type QuestionnaireCommand = WithoutAt<QuestionnaireEvent>;
-
-/** The machine's top-level states. */
-export type QuestionnaireStateValue = 'answering' | 'reviewing' | 'submitted';
-
-/** Tags components read with `snapshot.hasTag()`. */
-export type QuestionnaireTag = 'question' | 'review' | 'done';
-
-/**
- * The longest single visit to a question that is counted, in seconds.
+ * Pure XState logic with no Svelte and no content: questions arrive through `input` as minimal
+ * references, and time arrives on the events (`at`), so every transition is deterministic and
+ * testable in Node. `actor.svelte.ts` is the one place that adds a clock.
  *
- * Time is measured from `enteredAt` to the next event's `at`. After a reload the restored
- * `enteredAt` is stale (it still points to before the tab was closed), and a tab left in the
- * background keeps "spending" time too. Nobody needs five minutes to read one statement, so
- * anything longer is time away, not time answering. Capping loses nothing the rushing check
- * needs: it only looks for answers that were too fast.
+ * Effects are named here and supplied by the page with `questionnaireMachine.provide()`:
+ *
+ * - `persist` (action): after every change worth keeping; the /quiz page saves the persisted
+ *   snapshot to localStorage (`snapshot.ts`), a page that keeps nothing leaves it out.
+ * - `submitAnswers` (actor): sends the answers somewhere and resolves when they have arrived.
+ *   The default resolves at once: the /quiz page scores in the browser and sends nothing.
+ *   If it rejects, the person is back on the review screen with `submitError` set.
+ * - `showResult` (action): once submitted; the /quiz page navigates to the result.
  */
-export const MAX_VISIT_SECONDS = 300;
+import {
+	and,
+	assertEvent,
+	assign,
+	cancel,
+	fromPromise,
+	not,
+	or,
+	raise,
+	setup,
+	type SnapshotFrom
+} from 'xstate';
+import {
+	addVisit,
+	currentAnswer,
+	initialContext,
+	isComplete,
+	isValidAnswerValue,
+	timestamp,
+	unansweredIndexes
+} from './selectors.ts';
+import type {
+	QuestionnaireContext,
+	QuestionnaireEvent,
+	QuestionnaireInput,
+	QuestionnaireTag,
+	SubmittedAnswers
+} from './types.ts';
 
-/** Maps content questions to the minimal references the machine works with. */
-export function questionRefsOf(questions: readonly Question[]): QuestionRef[] {
-	return questions.map((question) => ({
-		id: question.id,
-		kind: question.kind,
-		optionCount: optionCountOf(question)
-	}));
+export type * from './types.ts';
+
+/** The longest pause before moving on by itself that an event may ask for, in ms. */
+export const MAX_ADVANCE_AFTER = 2000;
+
+/** The id of the scheduled "move on" event, so that anything else can cancel it. */
+const ADVANCE = 'advance';
+
+/** The pause an `answer.select` asks for, if it asks for a usable one. */
+function advanceAfterOf(event: QuestionnaireEvent): number | null {
+	if (event.type !== 'answer.select') return null;
+	const after = event.advanceAfter;
+	return typeof after === 'number' && Number.isFinite(after) && after >= 0
+		? Math.min(after, MAX_ADVANCE_AFTER)
+		: null;
 }
 
-/** Whether `value` is an allowed answer to `question`: an integer from 1 to its option count. */
-export function isValidAnswerValue(question: QuestionRef | undefined, value: unknown): boolean {
-	return (
-		question !== undefined &&
-		typeof value === 'number' &&
-		Number.isInteger(value) &&
-		value >= 1 &&
-		value <= question.optionCount
-	);
-}
-
-// Own keys only: an id such as "constructor" must not find Object.prototype members.
-function own(record: Record<string, number>, id: string): number | undefined {
-	return Object.hasOwn(record, id) ? record[id] : undefined;
-}
-
-/** The answer to the question with this id, if any. */
-export function answerOf(context: Pick<QuestionnaireContext, 'answers'>, id: string) {
-	return own(context.answers, id);
-}
-
-/** The answer to the question at `context.index`, if any. */
-export function currentAnswer(context: QuestionnaireContext): number | undefined {
-	const question = context.questions[context.index];
-	return question === undefined ? undefined : answerOf(context, question.id);
-}
-
-/** Indexes (0-based) of the questions without an answer, in order. */
-export function unansweredIndexes(context: Pick<QuestionnaireContext, 'questions' | 'answers'>) {
-	const missing: number[] = [];
-	context.questions.forEach((question, index) => {
-		if (answerOf(context, question.id) === undefined) missing.push(index);
-	});
-	return missing;
-}
-
-/** Whether every question has an answer; the UI warns before submitting when it does not. */
-export function isComplete(context: Pick<QuestionnaireContext, 'questions' | 'answers'>) {
-	return unansweredIndexes(context).length === 0;
-}
-
-/** Where the person is: 1-based position, question count and how many are answered. */
-export function progress(context: QuestionnaireContext): {
-	position: number;
-	total: number;
-	answered: number;
-} {
-	const total = context.questions.length;
-	return {
-		position: Math.min(context.index + 1, total),
-		total,
-		answered: total - unansweredIndexes(context).length
-	};
-}
-
-/** Whether `nav.next` leads to the review screen rather than another question. */
-export function nextGoesToReview(context: QuestionnaireContext): boolean {
-	return (
-		context.returnToReview ||
-		(context.index === context.questions.length - 1 && isComplete(context))
-	);
-}
-
-/** A usable timestamp, or null: `at` is optional and must not poison the arithmetic. */
-function timestamp(at: number | undefined): number | null {
-	return typeof at === 'number' && Number.isFinite(at) ? at : null;
-}
-
-/** Adds one visit to a question's total, capped and never negative (clocks can go back). */
-function addVisit(seconds: Record<string, number>, id: string, from: number, to: number) {
-	const visit = Math.min(Math.max(0, to - from) / 1000, MAX_VISIT_SECONDS);
-	// Rounded to milliseconds so repeated float sums stay readable in storage.
-	const total = Math.round(((own(seconds, id) ?? 0) + visit) * 1000) / 1000;
-	return { ...seconds, [id]: total };
+/** A rejected submission's reason, as a sentence for the review screen. */
+function messageOf(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
 }
 
 /**
  * The questionnaire as a state machine.
  *
  * - `answering` (tag `question`): `answer.select` answers the current question (invalid values
- *   are ignored); `nav.next` needs an answer and moves on, to review after the last question
- *   (or back to review when the question was opened from there); `nav.back`, `nav.jump` and
- *   `review.open` move freely.
+ *   are ignored) and, with `advanceAfter`, moves on by itself after that pause; any other event
+ *   in the meantime (another choice, Back, Next) cancels the pending move. `nav.next` needs an
+ *   answer and moves on, to review after the last question (or back to review when the
+ *   question was opened from there); `nav.back`, `nav.jump` and `review.open` move freely.
  * - `reviewing` (tag `review`): `nav.jump` opens a question and sets `returnToReview`;
  *   `nav.back` returns to the question the person came from; `quiz.submit` submits, even with
  *   unanswered questions (scoring reports those; see `isComplete`).
+ * - `submitting` (tags `review`, `busy`): runs `submitAnswers`; done leads to `submitted`, a
+ *   failure back to `reviewing` with `submitError`. Never persisted.
  * - `submitted` (tag `done`): not final, because `quiz.restart` works from every state.
  */
 export const questionnaireMachine = setup({
@@ -181,6 +87,9 @@ export const questionnaireMachine = setup({
 		events: {} as QuestionnaireEvent,
 		input: {} as QuestionnaireInput,
 		tags: {} as QuestionnaireTag
+	},
+	actors: {
+		submitAnswers: fromPromise<unknown, SubmittedAnswers>(async () => undefined)
 	},
 	guards: {
 		isFirstQuestion: ({ context }) => context.index === 0,
@@ -191,6 +100,7 @@ export const questionnaireMachine = setup({
 		isValidAnswer: ({ context, event }) =>
 			event.type === 'answer.select' &&
 			isValidAnswerValue(context.questions[context.index], event.value),
+		asksToAdvance: ({ event }) => advanceAfterOf(event) !== null,
 		isValidIndex: ({ context, event }) =>
 			event.type === 'nav.jump' &&
 			Number.isInteger(event.index) &&
@@ -198,6 +108,10 @@ export const questionnaireMachine = setup({
 			event.index < context.questions.length
 	},
 	actions: {
+		/** Save what there is now. Supplied by the page; does nothing by default. */
+		persist: () => {},
+		/** The answers have been submitted: show what comes next. Supplied by the page. */
+		showResult: () => {},
 		/** Adds the time since `enteredAt` to the current question and restarts its clock. */
 		recordTime: assign(({ context, event }) => {
 			const at = timestamp(event.at);
@@ -220,6 +134,21 @@ export const questionnaireMachine = setup({
 				return { ...context.answers, [question.id]: event.value };
 			}
 		}),
+		/**
+		 * Moves on by itself after the pause the choice asked for. The move is an ordinary
+		 * `nav.next`, stamped with the time it happens, so time keeping stays exact.
+		 */
+		scheduleAdvance: raise(
+			({ event }) => {
+				const at = timestamp(event.at);
+				return {
+					type: 'nav.next' as const,
+					at: at === null ? undefined : at + advanceAfterOf(event)!
+				};
+			},
+			{ id: ADVANCE, delay: ({ event }) => advanceAfterOf(event) ?? 0 }
+		),
+		cancelAdvance: cancel(ADVANCE),
 		goNext: assign({ index: ({ context }) => context.index + 1 }),
 		goBack: assign({ index: ({ context }) => context.index - 1 }),
 		goToIndex: assign({
@@ -234,33 +163,40 @@ export const questionnaireMachine = setup({
 		}),
 		markReturnToReview: assign({ returnToReview: true }),
 		clearReturnToReview: assign({ returnToReview: false }),
-		reset: assign(({ event }) => ({
-			index: 0,
-			answers: {},
-			seconds: {},
-			enteredAt: timestamp(event.at),
-			returnToReview: false
+		clearSubmitError: assign({ submitError: null }),
+		setSubmitError: assign({
+			submitError: ({ event }) => messageOf((event as { error?: unknown }).error)
+		}),
+		reset: assign(({ context, event }) => ({
+			...initialContext({ questions: context.questions, at: event.at }),
+			questions: context.questions
 		}))
 	}
 }).createMachine({
 	id: 'questionnaire',
-	context: ({ input }) => ({
-		questions: input.questions.map((question) => ({ ...question })),
-		index: 0,
-		answers: {},
-		seconds: {},
-		enteredAt: timestamp(input.at),
-		returnToReview: false
-	}),
+	context: ({ input }) => initialContext(input),
 	initial: 'answering',
 	on: {
-		'quiz.restart': { target: '.answering', actions: 'reset' }
+		'quiz.restart': {
+			target: '.answering',
+			actions: ['cancelAdvance', 'reset', 'persist']
+		}
 	},
 	states: {
 		answering: {
 			tags: 'question',
+			exit: 'cancelAdvance',
 			on: {
-				'answer.select': { guard: 'isValidAnswer', actions: ['recordTime', 'setAnswer'] },
+				'answer.select': [
+					{
+						guard: and(['isValidAnswer', 'asksToAdvance']),
+						actions: ['cancelAdvance', 'recordTime', 'setAnswer', 'scheduleAdvance', 'persist']
+					},
+					{
+						guard: 'isValidAnswer',
+						actions: ['cancelAdvance', 'recordTime', 'setAnswer', 'persist']
+					}
+				],
 				'nav.next': [
 					{
 						guard: and([
@@ -268,29 +204,29 @@ export const questionnaireMachine = setup({
 							or(['isReturningToReview', and(['isLastQuestion', 'allAnswered'])])
 						]),
 						target: 'reviewing',
-						actions: ['recordTime', 'stopClock', 'clearReturnToReview']
+						actions: ['recordTime', 'stopClock', 'clearReturnToReview', 'persist']
 					},
 					{
 						guard: and(['hasAnswer', not('isLastQuestion')]),
-						actions: ['recordTime', 'goNext', 'startClock']
+						actions: ['cancelAdvance', 'recordTime', 'goNext', 'startClock', 'persist']
 					},
 					{
 						// Last question answered but earlier ones skipped by jumping ahead.
 						guard: 'hasAnswer',
-						actions: ['recordTime', 'goToFirstUnanswered', 'startClock']
+						actions: ['cancelAdvance', 'recordTime', 'goToFirstUnanswered', 'startClock', 'persist']
 					}
 				],
 				'nav.back': {
 					guard: not('isFirstQuestion'),
-					actions: ['recordTime', 'goBack', 'startClock']
+					actions: ['cancelAdvance', 'recordTime', 'goBack', 'startClock', 'persist']
 				},
 				'nav.jump': {
 					guard: 'isValidIndex',
-					actions: ['recordTime', 'goToIndex', 'startClock']
+					actions: ['cancelAdvance', 'recordTime', 'goToIndex', 'startClock', 'persist']
 				},
 				'review.open': {
 					target: 'reviewing',
-					actions: ['recordTime', 'stopClock', 'clearReturnToReview']
+					actions: ['recordTime', 'stopClock', 'clearReturnToReview', 'persist']
 				}
 			}
 		},
@@ -300,10 +236,20 @@ export const questionnaireMachine = setup({
 				'nav.jump': {
 					guard: 'isValidIndex',
 					target: 'answering',
-					actions: ['goToIndex', 'startClock', 'markReturnToReview']
+					actions: ['goToIndex', 'startClock', 'markReturnToReview', 'persist']
 				},
-				'nav.back': { target: 'answering', actions: 'startClock' },
-				'quiz.submit': { target: 'submitted' }
+				'nav.back': { target: 'answering', actions: ['startClock', 'persist'] },
+				'quiz.submit': { target: 'submitting', actions: 'clearSubmitError' }
+			}
+		},
+		submitting: {
+			tags: ['review', 'busy'],
+			invoke: {
+				id: 'submitAnswers',
+				src: 'submitAnswers',
+				input: ({ context }) => ({ answers: context.answers, seconds: context.seconds }),
+				onDone: { target: 'submitted', actions: ['persist', 'showResult'] },
+				onError: { target: 'reviewing', actions: 'setSubmitError' }
 			}
 		},
 		submitted: {
@@ -312,43 +258,8 @@ export const questionnaireMachine = setup({
 	}
 });
 
+/** The machine, with or without the page's effects supplied. */
+export type QuestionnaireMachine = typeof questionnaireMachine;
+
 /** A snapshot of the questionnaire machine, as components read it. */
 export type QuestionnaireSnapshot = SnapshotFrom<typeof questionnaireMachine>;
-
-/** What `actor.getPersistedSnapshot()` returns for this machine: safe to `JSON.stringify`. */
-export type PersistedQuestionnaire = Snapshot<unknown> & {
-	status: 'active';
-	value: QuestionnaireStateValue;
-	context: QuestionnaireContext;
-};
-
-/** The question on screen, or undefined while reviewing or after submitting. */
-export function currentQuestion(snapshot: QuestionnaireSnapshot): QuestionRef | undefined {
-	return snapshot.hasTag('question')
-		? snapshot.context.questions[snapshot.context.index]
-		: undefined;
-}
-
-/** Whether `nav.next` would do anything now (the current question is answered). */
-export function canGoNext(snapshot: QuestionnaireSnapshot): boolean {
-	return snapshot.can({ type: 'nav.next' });
-}
-
-/** Whether `nav.back` would do anything now. */
-export function canGoBack(snapshot: QuestionnaireSnapshot): boolean {
-	return snapshot.can({ type: 'nav.back' });
-}
-
-/** Whether `quiz.submit` is possible now (only on the review screen). */
-export function canSubmit(snapshot: QuestionnaireSnapshot): boolean {
-	return snapshot.can({ type: 'quiz.submit' });
-}
-
-/**
- * Restarts the visit clock of a restored snapshot at `at` (ms), so the time the tab was closed
- * is not counted at all; `MAX_VISIT_SECONDS` is the safety net when this is not called.
- */
-export function resumeAt(persisted: PersistedQuestionnaire, at: number): PersistedQuestionnaire {
-	if (persisted.context.enteredAt === null) return persisted;
-	return { ...persisted, context: { ...persisted.context, enteredAt: at } };
-}

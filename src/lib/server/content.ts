@@ -17,6 +17,12 @@ export function landingFacts() {
 		instrument: { version, fingerprint },
 		questionIds: content.sequence,
 		questions,
+		/** Why a quiz saved in this browser was set aside (quiz-page.yaml). */
+		savedQuizNotices: {
+			unreadable: content.quizPage.notices.unreadable,
+			'earlier-version': content.quizPage.notices.earlier,
+			'later-version': content.quizPage.notices.later
+		},
 		statements: content.items.length,
 		scenarios: content.scenarios.length,
 		minutes: Math.round((questions * secondsPerQuestion) / 60),
