@@ -6,7 +6,8 @@
  *   and the sha256 of each inline script on prerendered ones (written as a `<meta>` tag). The
  *   server (`./index.js`) turns that tag into a header with `prerenderedPageCsp`, adding what a
  *   `<meta>` cannot carry (`frame-ancestors`).
- * - `resourceCsp` covers everything else: scripts, styles, images, JSON, plain-text errors.
+ * - `resourceCsp` covers everything else: scripts, styles, images, JSON, plain-text errors;
+ *   `serviceWorkerCsp` the service worker's script, which may fetch from this origin.
  * - `securityHeaders` go on every response, whatever it is.
  *
  * Plain JavaScript without dependencies: both `svelte.config.js` and the production server
@@ -25,6 +26,8 @@
 export const pageCsp = {
 	'default-src': ['self'],
 	'script-src': ['self'],
+	// The service worker (src/service-worker.ts), from this origin only.
+	'worker-src': ['self'],
 	'style-src': ['self', 'unsafe-inline'],
 	'img-src': ['self', 'data:'],
 	'object-src': ['none'],
@@ -35,6 +38,16 @@ export const pageCsp = {
 
 /** The policy of every response that is not a page: it may load nothing and be framed by no one. */
 export const resourceCsp = "default-src 'none'; frame-ancestors 'none'";
+
+/**
+ * The service worker's script (`/service-worker.js`). A worker obeys the policy its script is
+ * served with, and this one must fetch the app from its own origin to cache it for offline use;
+ * it may load nothing else.
+ */
+export const serviceWorkerCsp = "default-src 'none'; connect-src 'self'; frame-ancestors 'none'";
+
+/** Where the service worker is served (SvelteKit builds `src/service-worker.ts` to it). */
+export const serviceWorkerPath = '/service-worker.js';
 
 /**
  * Powerful features the app never uses, denied to it and to anything it might embed. Not listed,

@@ -6,7 +6,8 @@
  * - Prerendered pages get a Content-Security-Policy header built once, at start, from the policy
  *   SvelteKit wrote into each page (with the hashes of its inline scripts). Server-rendered pages
  *   (the 404 page, for one) get SvelteKit's own header with a fresh nonce, which replaces the
- *   default set here. Everything else gets the strict `resourceCsp`.
+ *   default set here. The service worker's script gets `serviceWorkerCsp` (it must fetch the
+ *   app to cache it). Everything else gets the strict `resourceCsp`.
  * - A path with malformed percent-encoding (`/%E0%A4%A`) is answered 400 here, with one log
  *   line, instead of reaching SvelteKit, which logs a stack trace for it.
  *
@@ -18,7 +19,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { prerenderedPageCsp, resourceCsp, securityHeaders } from './headers.js';
+import {
+	prerenderedPageCsp,
+	resourceCsp,
+	securityHeaders,
+	serviceWorkerCsp,
+	serviceWorkerPath
+} from './headers.js';
 
 /**
  * @typedef {(
@@ -116,7 +123,12 @@ const server = createServer((req, res) => {
 	}
 	for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
 	const path = decodedPath(target);
-	res.setHeader('content-security-policy', (path && pagePolicies.get(path)) ?? resourceCsp);
+	res.setHeader(
+		'content-security-policy',
+		path === serviceWorkerPath
+			? serviceWorkerCsp
+			: ((path && pagePolicies.get(path)) ?? resourceCsp)
+	);
 
 	if (path === null) {
 		console.warn(`400 ${req.method} ${forLog(target)}: malformed percent-encoding`);

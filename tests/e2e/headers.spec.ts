@@ -148,6 +148,17 @@ test.describe('security headers on every response', () => {
 		}
 	});
 
+	test('the service worker may fetch from this origin, and load nothing else', async ({
+		request
+	}) => {
+		const response = await get(request, '/service-worker.js');
+		expect(response.status()).toBe(200);
+		const csp = expectSecurityHeaders(response);
+		expect(csp.get('default-src')).toEqual(["'none'"]);
+		expect(csp.get('connect-src')).toEqual(["'self'"]);
+		expect([...csp.keys()].sort()).toEqual(['connect-src', 'default-src', 'frame-ancestors']);
+	});
+
 	test('a missing asset is a 404 with every header', async ({ request }) => {
 		const response = await get(request, '/_app/immutable/chunks/missing.js');
 		expect(response.status()).toBe(404);

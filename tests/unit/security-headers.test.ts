@@ -3,7 +3,8 @@ import {
 	pageCsp,
 	prerenderedPageCsp,
 	resourceCsp,
-	securityHeaders
+	securityHeaders,
+	serviceWorkerCsp
 } from '../../src/server/headers.js';
 
 /** A prerendered page as SvelteKit writes it: the policy in a `<meta>`, `&` and `"` escaped. */
@@ -34,6 +35,11 @@ describe('the policies', () => {
 		expect(pageCsp['script-src']).toEqual(['self']);
 		expect(pageCsp['frame-ancestors']).toEqual(['none']);
 		expect(resourceCsp).toBe("default-src 'none'; frame-ancestors 'none'");
+	});
+
+	it('let pages register a service worker from this origin, which may fetch only from it', () => {
+		expect(pageCsp['worker-src']).toEqual(['self']);
+		expect(serviceWorkerCsp).toBe("default-src 'none'; connect-src 'self'; frame-ancestors 'none'");
 	});
 
 	it('deny the powerful features the app does not use, but not the clipboard or sharing', () => {
