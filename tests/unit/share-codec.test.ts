@@ -225,6 +225,8 @@ describe('decodeShare', () => {
 		expect(decodeShare(old, instrument, questions)).toEqual({
 			ok: false,
 			reason: 'other-version',
+			version: '0.9.0',
+			sameVersion: false,
 			message:
 				"This link was made with version 0.9.0 of the quiz. The quiz has changed since, so this link can't be read any more: take it again to get a result on today's questions."
 		});
@@ -235,6 +237,8 @@ describe('decodeShare', () => {
 		expect(decodeShare(other, instrument, questions)).toEqual({
 			ok: false,
 			reason: 'other-version',
+			version: '1.0.0',
+			sameVersion: true,
 			message:
 				"This link was made with an earlier edition of version 1.0.0 of the quiz; the questions have changed since, so it can't show the same result. Take the quiz again to get a result on today's questions."
 		});

@@ -36,6 +36,24 @@ export const methodReferenceIdSchema = z
 
 const text = (what: string) => z.string().trim().min(1, `${what} must not be empty`);
 
+/** A text whose `{name}` placeholders are all among `names` (the page fills them). */
+const template = (what: string, ...names: string[]) =>
+	text(what).refine((value) => placeholdersOf(value).every((name) => names.includes(name)), {
+		error: names.length
+			? `may only use ${names.map((name) => `{${name}}`).join(', ')}`
+			: 'must not use {placeholders}'
+	});
+
+/** A fixed text: no placeholders. */
+const label = (what: string) => template(what);
+
+const labels = <const K extends string>(what: string, keys: readonly K[]) =>
+	z.strictObject(
+		Object.fromEntries(keys.map((key) => [key, label(`${what}.${key}`)])) as {
+			[P in K]: ReturnType<typeof label>;
+		}
+	);
+
 // ---------------------------------------------------------------- sources.yaml
 
 export const sourceSchema = z.strictObject({
@@ -115,6 +133,8 @@ export const wordingSchema = z.strictObject({
 	verdicts: z.strictObject({ product: labelled, 'in-between': labelled, project: labelled }),
 	profiles: z.strictObject({ hybrid: labelled, 'low-fit': labelled, undecided: labelled }),
 	firmness: z.strictObject({ firm: text('firm'), tentative: text('tentative') }),
+	/** Where the position is and its range: `{position}`, `{low}` and `{high}` are filled in. */
+	position: template('position', 'position', 'low', 'high'),
 	/** One plain sentence on what the band means. */
 	band: text('band'),
 	/** Shown instead of a verdict when too few questions were answered. */
@@ -272,24 +292,6 @@ export const nextStepsFileSchema = z.strictObject({
 
 // ----------------------------------------------------------- results-page.yaml
 
-/** A text whose `{name}` placeholders are all among `names` (the page fills them). */
-const template = (what: string, ...names: string[]) =>
-	text(what).refine((value) => placeholdersOf(value).every((name) => names.includes(name)), {
-		error: names.length
-			? `may only use ${names.map((name) => `{${name}}`).join(', ')}`
-			: 'must not use {placeholders}'
-	});
-
-/** A fixed text: no placeholders. */
-const label = (what: string) => template(what);
-
-const labels = <const K extends string>(what: string, keys: readonly K[]) =>
-	z.strictObject(
-		Object.fromEntries(keys.map((key) => [key, label(`${what}.${key}`)])) as {
-			[P in K]: ReturnType<typeof label>;
-		}
-	);
-
 export const resultsPageFileSchema = z.strictObject({
 	head: labels('head', ['title', 'description']),
 	states: z.strictObject({
@@ -359,10 +361,7 @@ export const resultsPageFileSchema = z.strictObject({
 		detail: template('detail', 'detail')
 	}),
 	next: labels('next', ['heading', 'titles', 'tries', 'ours', 'read', 'settle']),
-	position: z.strictObject({
-		heading: label('heading'),
-		sentence: template('sentence', 'position', 'low', 'high')
-	}),
+	position: labels('position', ['heading']),
 	why: z.strictObject({
 		...labels('why', [
 			'heading',
@@ -379,7 +378,6 @@ export const resultsPageFileSchema = z.strictObject({
 			'towardBoth',
 			'skipped'
 		]).shape,
-		facetScore: template('facetScore', 'name', 'score'),
 		/** What a person did, by answer 1–5 ("You disagreed"). */
 		answered: z.tuple([
 			label('answered'),
@@ -394,6 +392,7 @@ export const resultsPageFileSchema = z.strictObject({
 	sources: z.strictObject({
 		...labels('sources', ['heading', 'roles', 'measurement', 'cited', 'onSourcesPage']).shape,
 		citation: template('citation', 'number', 'title'),
+		show: template('show', 'count'),
 		date: template('date', 'date')
 	}),
 	print: z.strictObject({

@@ -1,8 +1,9 @@
 /**
  * The sentences the result page leads with. The words come from content
  * (`instrument.yaml` → `wording`); this module only picks and fills them, so
- * the same words appear on screen, in print and in tests.
+ * the same words appear on screen, in print, in the image and in tests.
  */
+import { fill } from '../content/template.ts';
 import type { Wording } from '../content/types.ts';
 import type { ScoreResult } from '../scoring/types.ts';
 
@@ -45,7 +46,11 @@ export function rangeSentences(
 	const { position, band, firmness } = result;
 	if (position === null || band === null) return null;
 	const sentences = [
-		`Your position is ${formatPosition(position)} on a scale from −100 (project) to +100 (product), with a range from ${formatPosition(band.low)} to ${formatPosition(band.high)}.`,
+		fill(wording.position, {
+			position: formatPosition(position),
+			low: formatPosition(band.low),
+			high: formatPosition(band.high)
+		}),
 		wording.band
 	];
 	if (firmness) sentences.push(wording.firmness[firmness]);

@@ -18,7 +18,16 @@ import {
 
 export type DecodeShareResult =
 	| { ok: true; answers: Answers }
-	| { ok: false; reason: 'empty' | 'malformed' | 'other-version'; message: string };
+	| { ok: false; reason: 'empty' | 'malformed'; message: string }
+	| {
+			ok: false;
+			reason: 'other-version';
+			message: string;
+			/** The version the link was made with. */
+			version: string;
+			/** Same version number, other questions: an earlier edition of this version. */
+			sameVersion: boolean;
+	  };
 
 const fragmentSchema = z.string().check(z.maxLength(MAX_LENGTH), z.regex(FRAGMENT));
 
@@ -55,6 +64,8 @@ export function decodeShare(
 		return {
 			ok: false,
 			reason: 'other-version',
+			version: version!,
+			sameVersion: version === instrument.version,
 			message:
 				version === instrument.version
 					? `This link was made with an earlier edition of version ${version} of the quiz; the questions have changed since, so it can't show the same result. Take the quiz again to get a result on today's questions.`

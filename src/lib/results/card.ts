@@ -1,0 +1,96 @@
+/**
+ * The summary card's contents, in one place, so the card on the page and the
+ * downloadable image say the same thing: the verdict sentence, how firm it is,
+ * the map, the two levels in words and the strongest facets. Every word comes
+ * from content; nothing is computed that the scorer has not already decided.
+ */
+import { buildMap, mapAreaOf, type MapArea, type MapGeometry } from '../charts/map.ts';
+import { fill } from '../content/template.ts';
+import type { Content } from '../content/types.ts';
+import type { ScaleId, ScoreResult } from '../scoring/types.ts';
+import { formatPosition, verdictSentence } from './wording.ts';
+
+export interface CardLevel {
+	scale: ScaleId;
+	label: string;
+	/** The level as shown ("72"), or "–" without one. */
+	score: string;
+	/** "range 64–80", or null without a band. */
+	range: string | null;
+}
+
+export interface SummaryCard {
+	sentence: string;
+	/** How firm a direction is; null for in-between or no verdict. */
+	firmness: string | null;
+	map: MapGeometry;
+	/** The map's text alternative. */
+	mapSummary: string;
+	/** Project on the left, product on the right, as on the map. */
+	levels: [CardLevel, CardLevel];
+	/** "Vision and the "why" 88", strongest first. */
+	strongest: string[];
+}
+
+/** The words the result uses for each area of the map. */
+export function mapAreaLabels(wording: Content['instrument']['wording']): Record<MapArea, string> {
+	return {
+		product: wording.verdicts.product.label,
+		project: wording.verdicts.project.label,
+		hybrid: wording.profiles.hybrid.label,
+		'low-fit': wording.profiles['low-fit'].label,
+		undecided: wording.profiles.undecided.label
+	};
+}
+
+/** The card for `result`, in `content`'s words. */
+export function summaryCard(
+	result: ScoreResult,
+	content: Pick<Content, 'instrument' | 'resultsPage'>
+): SummaryCard {
+	const { wording, thresholds } = content.instrument;
+	const text = content.resultsPage;
+	const areas = mapAreaLabels(wording);
+	const map = buildMap(result, thresholds, {
+		product: areas.product,
+		project: areas.project,
+		hybrid: areas.hybrid,
+		lowFit: areas['low-fit'],
+		axisStrategic: text.map.axisStrategic,
+		axisTactical: text.map.axisTactical,
+		you: text.map.you
+	});
+	const { strategic, tactical } = result.scales;
+	const mapSummary =
+		strategic.score === null || tactical.score === null
+			? text.map.noPoint
+			: fill(text.map.summary, {
+					strategic: strategic.score,
+					tactical: tactical.score,
+					position: formatPosition(strategic.score - tactical.score),
+					area: areas[mapAreaOf(strategic.score, tactical.score, thresholds)]
+				});
+	const level = (scale: ScaleId): CardLevel => {
+		const { score, band } = result.scales[scale];
+		return {
+			scale,
+			label: text.levels[scale],
+			score: score === null ? '–' : String(score),
+			range: band ? fill(text.card.levelRange, { low: band.low, high: band.high }) : null
+		};
+	};
+	const facetById = new Map(result.facets.map((facet) => [facet.id, facet]));
+	return {
+		sentence: verdictSentence(result, wording),
+		firmness: result.firmness ? wording.firmness[result.firmness] : null,
+		map,
+		mapSummary,
+		levels: [level('tactical'), level('strategic')],
+		strongest: result.strengths.flatMap((id) => {
+			const facet = facetById.get(id);
+			return facet && facet.score !== null
+				? [fill(text.card.facetScore, { name: facet.name, score: Math.round(facet.score) })]
+				: [];
+		})
+	};
+}
