@@ -1,6 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import type { ChartConfiguration } from 'chart.js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import content from 'virtual:rolefit/content';
 import ResultChart from '$lib/charts/ResultChart.svelte';
 import { darkTheme, lightTheme } from '$lib/charts/theme';
 import { leaningProduct } from '../helpers/score-result.ts';
@@ -27,9 +28,11 @@ const { FakeChart } = charts;
 // ---------------------------------------------------------------- fixture
 
 const result = leaningProduct;
+/** The charts' words, from results-page.yaml. */
+const labels = content.resultsPage.charts;
 
 const positionSummary =
-	'Your position is 35 towards product management; the 90% band runs from 13 to 57.';
+	'Your position is 35 towards product management; the range runs from 13 to 57.';
 
 // ---------------------------------------------------------------- matchMedia
 
@@ -74,7 +77,7 @@ afterEach(() => {
 describe('ResultChart', () => {
 	it('names the canvas image by its summary and captions the figure with it', async () => {
 		fakeMatchMedia();
-		render(ResultChart, { kind: 'position', result, id: 'position-chart' });
+		render(ResultChart, { kind: 'position', result, labels, id: 'position-chart' });
 
 		const image = screen.getByRole('img', { name: positionSummary });
 		expect(image.tagName).toBe('CANVAS');
@@ -86,9 +89,19 @@ describe('ResultChart', () => {
 		expect(FakeChart.instances[0]?.canvas).toBe(image);
 	});
 
+	it('can keep its caption out of sight where the page says it already', () => {
+		fakeMatchMedia();
+		render(ResultChart, { kind: 'position', result, labels, quietCaption: true });
+		const caption = screen.getByText(positionSummary, { selector: 'figcaption' });
+		expect(caption).toHaveClass('visually-hidden');
+		// Still the image's name, and still the figure's caption for screen readers.
+		expect(screen.getByRole('img', { name: positionSummary })).toBeInTheDocument();
+		expect(caption.parentElement?.tagName).toBe('FIGURE');
+	});
+
 	it('puts the numbers in a table with a caption and header cells', () => {
 		fakeMatchMedia();
-		render(ResultChart, { kind: 'facets', result });
+		render(ResultChart, { kind: 'facets', result, labels });
 
 		const table = screen.getByRole('table', { name: 'Facet scores from 0 to 100' });
 		const headers = within(table).getAllByRole('columnheader');
@@ -115,29 +128,31 @@ describe('ResultChart', () => {
 		fakeMatchMedia();
 		render(ResultChart, {
 			kind: 'position',
-			result: { ...result, position: -20.4, band: { low: -45.2, high: 4.9 } }
+			result: { ...result, position: -20.4, band: { low: -45.2, high: 4.9 } },
+			labels
 		});
 		const table = screen.getByRole('table', { name: /Your position from −100/ });
 		expect(within(table).getByRole('row', { name: 'Position −20' })).toBeInTheDocument();
-		expect(within(table).getByRole('row', { name: '90% band, low end −45' })).toBeInTheDocument();
+		expect(within(table).getByRole('row', { name: 'Range, low end −45' })).toBeInTheDocument();
 	});
 
 	it('draws the chart from the builder, in the light theme with animation by default', async () => {
 		fakeMatchMedia();
-		render(ResultChart, { kind: 'quadrant', result });
+		render(ResultChart, { kind: 'position', result, labels });
 
 		await waitFor(() => expect(FakeChart.instances).toHaveLength(1));
 		expect(charts.loadChart).toHaveBeenCalledTimes(1);
 		const { config } = FakeChart.instances[0]!;
-		expect(config.type).toBe('scatter');
-		expect(config.data.datasets[0]?.data).toEqual([{ x: 37, y: 72 }]);
+		expect(config.type).toBe('bar');
+		expect(config.data.datasets[0]?.data).toEqual([{ x: 35, y: 0 }]);
+		expect(config.data.datasets[1]?.label).toBe(labels.range);
 		expect(config.data.datasets[0]?.backgroundColor).toBe(lightTheme.point);
 		expect(config.options?.animation).not.toBe(false);
 	});
 
 	it('follows dark mode and reduced motion, and redraws when they change', async () => {
 		const media = fakeMatchMedia({ [DARK]: true, [REDUCED]: true });
-		render(ResultChart, { kind: 'quadrant', result });
+		render(ResultChart, { kind: 'position', result, labels });
 
 		await waitFor(() => expect(FakeChart.instances).toHaveLength(1));
 		const first = FakeChart.instances[0]!;
@@ -152,7 +167,7 @@ describe('ResultChart', () => {
 
 	it('redraws in the light theme for printing and back afterwards', async () => {
 		fakeMatchMedia({ [DARK]: true });
-		render(ResultChart, { kind: 'position', result });
+		render(ResultChart, { kind: 'position', result, labels });
 		await waitFor(() => expect(FakeChart.instances).toHaveLength(1));
 
 		window.dispatchEvent(new Event('beforeprint'));
@@ -169,7 +184,7 @@ describe('ResultChart', () => {
 
 	it('destroys the chart on unmount', async () => {
 		fakeMatchMedia();
-		const { unmount } = render(ResultChart, { kind: 'facets', result });
+		const { unmount } = render(ResultChart, { kind: 'facets', result, labels });
 		await waitFor(() => expect(FakeChart.instances).toHaveLength(1));
 		const chart = FakeChart.instances[0]!;
 		expect(chart.destroy).not.toHaveBeenCalled();
@@ -187,7 +202,7 @@ describe('ResultChart', () => {
 		charts.loadChart.mockImplementationOnce(
 			() => new Promise<typeof FakeChart>((done) => (resolve = done))
 		);
-		const { unmount } = render(ResultChart, { kind: 'position', result });
+		const { unmount } = render(ResultChart, { kind: 'position', result, labels });
 		unmount();
 		resolve(FakeChart);
 		await Promise.resolve();
@@ -197,7 +212,7 @@ describe('ResultChart', () => {
 
 	it('works without matchMedia (light theme, animated)', async () => {
 		vi.stubGlobal('matchMedia', undefined);
-		render(ResultChart, { kind: 'position', result });
+		render(ResultChart, { kind: 'position', result, labels });
 		expect(screen.getByRole('img', { name: positionSummary })).toBeInTheDocument();
 		await waitFor(() => expect(FakeChart.instances).toHaveLength(1));
 		expect(FakeChart.instances[0]?.config.data.datasets[0]?.backgroundColor).toBe(lightTheme.point);

@@ -1,8 +1,9 @@
 import { render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import content from 'virtual:rolefit/content';
+import ResultView from '$lib/results/ResultView.svelte';
 import { scoreAnswers } from '../../src/lib/scoring/score.ts';
-import ResultView from '../../src/routes/results/ResultView.svelte';
 import { allStrategic, agreeToEverything } from '../helpers/content.ts';
 
 // jsdom has no canvas: the chart library is replaced, the text alternatives are real.
@@ -11,11 +12,12 @@ vi.mock('$lib/charts/register', () => ({
 }));
 
 const { wording } = content.instrument;
+const text = content.resultsPage;
 
-/** Renders the view for `answers` with the content's own wording. */
-function renderResult(answers: Record<string, number>) {
+/** Renders the view for `answers` with the content's own words. */
+function renderResult(answers: Record<string, number>, props: Record<string, unknown> = {}) {
 	const result = scoreAnswers(content, answers);
-	render(ResultView, { result, wording });
+	render(ResultView, { result, content, answers, ...props });
 	return result;
 }
 
@@ -23,6 +25,14 @@ function renderResult(answers: Record<string, number>) {
 function strongOnBoth(): Record<string, number> {
 	const answers: Record<string, number> = {};
 	for (const item of content.items) answers[item.id] = item.keyed === 'plus' ? 5 : 1;
+	content.scenarios.forEach((scenario, index) => (answers[scenario.id] = index % 2 === 0 ? 2 : 1));
+	return answers;
+}
+
+/** Neither agrees nor disagrees; picks the product side and the project side in turn. */
+function undecided(): Record<string, number> {
+	const answers: Record<string, number> = {};
+	for (const item of content.items) answers[item.id] = 3;
 	content.scenarios.forEach((scenario, index) => (answers[scenario.id] = index % 2 === 0 ? 2 : 1));
 	return answers;
 }
@@ -47,17 +57,37 @@ describe('the result view', () => {
 			)
 		).toBeInTheDocument();
 		expect(screen.getByText(wording.band)).toBeInTheDocument();
+		// Said once, in the card.
 		expect(
-			screen.getByText(
+			screen.getAllByText(
 				'Even the cautious end of your range is well away from the middle, so this lean is a firm one.'
 			)
-		).toBeInTheDocument();
+		).toHaveLength(1);
 		expect(screen.queryByText(wording.firmness.tentative)).toBeNull();
-		// No percentage of sureness: the header describes the band in words.
+		// No percentage of sureness: the card describes the band in words.
 		const header = screen.getByRole('heading', { level: 1, name: 'Your result' }).closest('header');
 		expect(header?.textContent).not.toMatch(/%|\bsure\b/i);
 		expect(scaleBox('Strategic (product)')).toEqual({ score: '100 / 100', range: 'range 90–100' });
 		expect(scaleBox('Tactical (project)')).toEqual({ score: '0 / 100', range: 'range 0–10' });
+	});
+
+	it('shows the card in one direction: project on the left, product on the right', () => {
+		renderResult(allStrategic(content));
+		const header = screen
+			.getByRole('heading', { level: 1, name: 'Your result' })
+			.closest('header')!;
+		const terms = within(header)
+			.getAllByRole('term')
+			.map((term) => term.textContent);
+		expect(terms).toEqual([text.levels.tactical, text.levels.strategic]);
+		const map = within(header).getByRole('img');
+		expect(map.tagName.toLowerCase()).toBe('svg');
+		expect(map).toHaveAccessibleName(
+			'A map of your two levels: strategic 100 and tactical 0, a position of +100, in the area marked "Leans product". Product management is to the right, project management to the left; both levels high is at the top, both low at the bottom.'
+		);
+		expect(within(header).getByText('You')).toBeInTheDocument();
+		// The strongest facets, by name and score.
+		expect(header.textContent).toContain('Vision and the "why" 100');
 	});
 
 	it('says which kind of in-between, with no firmness', () => {
@@ -75,56 +105,98 @@ describe('the result view', () => {
 		expect(screen.getByRole('region', { name: profile.title })).toBeInTheDocument();
 	});
 
-	it('takes its words from the wording it is given', () => {
+	it('takes its words from the content it is given', () => {
 		const result = scoreAnswers(content, allStrategic(content));
 		render(ResultView, {
 			result,
-			wording: {
-				...wording,
-				verdicts: {
-					...wording.verdicts,
-					product: { label: 'P', sentence: 'A product lean, in other words.' }
+			content: {
+				...content,
+				instrument: {
+					...content.instrument,
+					wording: {
+						...wording,
+						verdicts: {
+							...wording.verdicts,
+							product: { label: 'P', sentence: 'A product lean, in other words.' }
+						},
+						band: 'The range, in other words.'
+					}
 				},
-				band: 'The range, in other words.'
+				resultsPage: { ...text, next: { ...text.next, heading: 'Now try this' } }
 			}
 		});
 		expect(screen.getByText('A product lean, in other words.')).toBeInTheDocument();
 		expect(screen.getByText('The range, in other words.')).toBeInTheDocument();
 		expect(screen.queryByText(wording.verdicts.product.sentence)).toBeNull();
+		expect(screen.getByRole('heading', { level: 2, name: 'Now try this' })).toBeInTheDocument();
 	});
 
-	it('shows the explanations for this result with working citation links', () => {
+	it('cites as small numbered links per section, leading to the numbered list at the bottom', () => {
 		const result = renderResult(allStrategic(content));
 		const verdict = result.explanations.find((e) => e.role === 'verdict')!.explanation;
 		expect(verdict.target).toBe('product');
 		const section = screen.getByRole('region', { name: verdict.title });
-		const links = within(section).getAllByRole('link', { name: /^Source S00\d:/ });
-		expect(links.length).toBeGreaterThan(0);
-		for (const link of links) expect(link.getAttribute('href')).toMatch(/^\/sources#S00\d$/);
-
-		const strengths = screen.getByRole('region', { name: 'Your strongest facets' });
-		expect(within(strengths).getAllByRole('heading', { level: 3 })).toHaveLength(3);
-		expect(screen.getByRole('region', { name: 'Where you could grow' })).toBeInTheDocument();
-		const caveat = screen.getByRole('region', { name: 'What this result does not tell you' });
-		const references = within(caveat).getAllByRole('link', { name: /^Method reference M\d\d:/ });
-		expect(references.length).toBeGreaterThan(0);
-		for (const link of references) expect(link.getAttribute('href')).toMatch(/^\/sources#M\d\d$/);
+		// No inline "[S003]" in the running text any more.
+		expect(section.textContent).not.toMatch(/\[S\d{3}/);
+		const numbers = within(section).getAllByRole('link', { name: /^Source \d+: / });
+		expect(numbers.length).toBe(new Set(verdict.paragraphs.flatMap((p) => p.citations)).size);
+		for (const link of numbers) {
+			expect(link.textContent).toMatch(/^\d+$/);
+			const target = document.querySelector(link.getAttribute('href')!);
+			expect(target?.tagName).toBe('LI');
+			expect(target?.textContent).toContain(link.textContent);
+		}
 
 		const cited = within(screen.getByRole('region', { name: 'Sources cited in this result' }));
 		const citedIds = new Set(result.explanations.flatMap((e) => e.sources.map((s) => s.id)));
 		const referenceIds = new Set(result.explanations.flatMap((e) => e.references.map((r) => r.id)));
 		expect(referenceIds.size).toBeGreaterThan(0);
-		const [sourceList, referenceList] = cited.getAllByRole('list');
-		expect(within(sourceList!).getAllByRole('listitem')).toHaveLength(citedIds.size);
-		expect(within(referenceList!).getAllByRole('listitem')).toHaveLength(referenceIds.size);
-		expect(cited.getByRole('heading', { name: 'On how it was measured' })).toBeInTheDocument();
+		const [sourceList, referenceList] = cited.getAllByRole('list', { hidden: true });
+		const sourceItems = within(sourceList!).getAllByRole('listitem', { hidden: true });
+		// Every source the explanations cite, and the next steps' too.
+		expect(sourceItems.length).toBeGreaterThanOrEqual(citedIds.size);
+		// Numbered from 1 without gaps, the method references after the articles.
+		const all = [
+			...sourceItems,
+			...within(referenceList!).getAllByRole('listitem', { hidden: true })
+		];
+		expect(all.map((item) => item.querySelector('.number')?.textContent)).toEqual(
+			all.map((_, index) => String(index + 1))
+		);
+		// Each article with its title and publisher, and a link to its entry on the sources page.
+		const s003 = content.sources.find((source) => source.id === 'S003')!;
+		const entry = sourceItems.find((item) => item.id === 'cite-S003')!;
+		expect(entry.textContent).toContain(s003.title);
+		expect(entry.textContent).toContain(s003.origin);
+		expect(entry.textContent).not.toMatch(/snippet/i);
+		expect(within(entry).getByRole('link', { name: 'S003', hidden: true })).toHaveAttribute(
+			'href',
+			'/sources#S003'
+		);
+		expect(
+			cited.getByRole('heading', { name: 'On how it was measured', hidden: true })
+		).toBeInTheDocument();
+	});
+
+	it('opens the list at the bottom when a number is followed, without touching the address', async () => {
+		const user = userEvent.setup();
+		renderResult(allStrategic(content));
+		const before = location.href;
+		const list = document.querySelector<HTMLDetailsElement>('.cited-list')!;
+		expect(list.open).toBe(false);
+		const [first] = screen.getAllByRole('link', { name: /^Source 1: / });
+		Element.prototype.scrollIntoView = vi.fn();
+		await user.click(first!);
+		expect(list.open).toBe(true);
+		expect(document.activeElement?.id).toMatch(/^cite-S\d{3}$/);
+		expect(location.href).toBe(before);
 	});
 
 	it('gives each chart a text summary and a data table', () => {
 		renderResult(allStrategic(content));
 		expect(
 			screen.getByRole('img', {
-				name: 'Your position is 100 towards product management; the 90% band runs from 83 to 100.'
+				name: 'Your position is 100 towards product management; the range runs from 83 to 100.'
 			})
 		).toBeInTheDocument();
 		const table = screen.getByRole('table', { name: /facet/i });
@@ -156,6 +228,139 @@ describe('the result view', () => {
 			screen.getByText(/Only 0 of the 21 questions on the Tactical scale/)
 		).toBeInTheDocument();
 		expect(screen.queryByText(wording.band)).toBeNull();
-		expect(screen.queryByRole('img')).toBeNull();
+		// The map without a point, and the facets; no chart of a position there is not.
+		expect(screen.getAllByRole('img').map((image) => image.getAttribute('aria-label'))).toEqual([
+			text.map.noPoint,
+			'Your highest facet score is Vision and the "why" (75) and your lowest is Vision and the "why" (75), out of 100.'
+		]);
+		expect(document.querySelector('#chart-position')).toBeNull();
+		expect(screen.queryByRole('heading', { name: text.next.heading })).toBeNull();
+	});
+});
+
+describe('what to try next', () => {
+	it('names the titles the sources name, three things to try as ours, and the sources to read', () => {
+		renderResult(allStrategic(content));
+		const next = within(screen.getByRole('region', { name: text.next.heading }));
+		const step = content.nextSteps.product;
+		expect(next.getByText(step.intro.text)).toBeInTheDocument();
+		for (const title of step.titles) expect(next.getByText(title.title)).toBeInTheDocument();
+		const tries = next.getAllByRole('list')[1]!;
+		expect(
+			within(tries)
+				.getAllByRole('listitem')
+				.map((li) => li.textContent)
+		).toEqual([...step.tries]);
+		expect(next.getByText(text.next.ours)).toBeInTheDocument();
+		for (const entry of step.read) {
+			const title = content.sources.find((source) => source.id === entry.source)!.title;
+			expect(next.getByRole('link', { name: title })).toHaveAttribute(
+				'href',
+				`#cite-${entry.source}`
+			);
+			expect(next.getByText(entry.why)).toBeInTheDocument();
+		}
+		expect(next.queryByRole('heading', { name: text.next.settle })).toBeNull();
+		// Its citations as numbers, like every other section.
+		expect(next.getAllByRole('link', { name: /^Source \d+: / }).length).toBeGreaterThan(0);
+	});
+
+	it('follows the kind of in-between, and says what would settle an undecided result', () => {
+		const result = renderResult(undecided());
+		expect(result).toMatchObject({ verdict: 'in-between', profile: 'undecided' });
+		const next = within(screen.getByRole('region', { name: text.next.heading }));
+		expect(next.getByText(content.nextSteps.undecided.intro.text)).toBeInTheDocument();
+		expect(next.getByRole('heading', { name: text.next.settle })).toBeInTheDocument();
+		for (const line of content.nextSteps.undecided.settle) {
+			expect(next.getByText(line)).toBeInTheDocument();
+		}
+	});
+});
+
+describe('why did I get this?', () => {
+	it('opens each facet to the answers that moved it most, in the person’s own answers', async () => {
+		const user = userEvent.setup();
+		const answers = allStrategic(content);
+		renderResult(answers);
+		const why = screen.getByRole('region', { name: text.why.heading });
+		// The ten facets, each a closed <details>, grouped by scale, strategic (product) first.
+		const facets = [...why.querySelectorAll<HTMLDetailsElement>('details.facet')];
+		expect(facets.map((facet) => facet.dataset.facet)).toEqual(
+			[...content.facets].sort((a, b) => a.scale.localeCompare(b.scale)).map((f) => f.id)
+		);
+		expect(facets.every((facet) => !facet.open)).toBe(true);
+		const vision = document.querySelector<HTMLDetailsElement>('[data-facet="strategic.vision"]')!;
+		expect(vision.open).toBe(false);
+		await user.click(within(vision).getByText('Vision and the "why"'));
+		expect(vision.open).toBe(true);
+		const moved = within(vision).getAllByRole('listitem');
+		expect(moved.length).toBeGreaterThan(0);
+		expect(moved.length).toBeLessThanOrEqual(3);
+		const item = content.items.find((i) => i.facet === 'strategic.vision' && i.keyed === 'plus')!;
+		expect(answers[item.id]).toBe(5);
+		expect(vision.textContent).toContain(`${text.why.answered[4]}: “${item.text}”`);
+		expect(vision.textContent).toContain(text.why.raised);
+		// A strength shows its own explanation inside.
+		const strength = content.explanations.find(
+			(e) => e.target === 'strategic.vision' && e.variant === 'high'
+		)!;
+		expect(vision.textContent).toContain(strength.paragraphs[0]!.markdown.slice(0, 40));
+	});
+
+	it('lists the choices in the situations with the side each counts toward', () => {
+		renderResult(allStrategic(content));
+		const choices = screen.getByText(text.why.choicesHeading).closest('details')!;
+		const items = within(choices).getAllByRole('listitem');
+		expect(items).toHaveLength(content.scenarios.length);
+		for (const item of items) expect(item.textContent).toContain(text.why.towardProduct);
+	});
+});
+
+describe('whose result it is', () => {
+	it('opens a shared link as "A result shared with you", with "Take the quiz yourself"', () => {
+		renderResult(allStrategic(content), { audience: 'shared' });
+		expect(
+			screen.getByRole('heading', { level: 1, name: text.card.sharedHeading })
+		).toBeInTheDocument();
+		expect(screen.queryByRole('heading', { level: 1, name: text.card.heading })).toBeNull();
+		expect(screen.getByRole('link', { name: text.card.takeQuizYourself })).toHaveAttribute(
+			'href',
+			'/quiz'
+		);
+		expect(screen.queryByRole('link', { name: text.card.ownLatest })).toBeNull();
+	});
+
+	it('points a visitor who has a result of their own to it', () => {
+		renderResult(allStrategic(content), { audience: 'shared', hasOwn: true });
+		expect(screen.getByRole('link', { name: text.card.ownLatest })).toHaveAttribute(
+			'href',
+			'/results'
+		);
+	});
+
+	it('shows "last time → now" for the person’s own result after a retake', () => {
+		const before = scoreAnswers(content, strongOnBoth());
+		const savedAt = Date.UTC(2025, 2, 14);
+		renderResult(allStrategic(content), { previous: { result: before, savedAt } });
+		const previous = within(screen.getByRole('region', { name: text.previous.heading }));
+		const rows = previous
+			.getAllByRole('row')
+			.slice(1)
+			.map((row) => [...row.children].map((cell) => cell.textContent));
+		expect(rows).toEqual([
+			[text.previous.verdict, wording.profiles.hybrid.label, wording.verdicts.product.label],
+			[text.levels.strategic, String(before.scales.strategic.score), '100'],
+			[text.levels.tactical, String(before.scales.tactical.score), '0'],
+			[text.previous.position, expect.any(String), '+100']
+		]);
+	});
+
+	it('never shows a previous result beside someone else’s', () => {
+		const before = scoreAnswers(content, strongOnBoth());
+		renderResult(allStrategic(content), {
+			audience: 'shared',
+			previous: { result: before, savedAt: 0 }
+		});
+		expect(screen.queryByRole('region', { name: text.previous.heading })).toBeNull();
 	});
 });

@@ -1,24 +1,27 @@
-import type { ChartConfiguration, Plugin } from 'chart.js';
+import type { ChartConfiguration } from 'chart.js';
 import { describe, expect, it } from 'vitest';
 import { formatNumber, wrapLabel } from '../../src/lib/charts/common.ts';
 import { buildChartConfig } from '../../src/lib/charts/config.ts';
 import { buildFacetsChart } from '../../src/lib/charts/facets.ts';
+import { buildMap, mapAreaOf, mapPoint, mapSize, svgPoints } from '../../src/lib/charts/map.ts';
 import { buildPositionChart, positionTickLabel } from '../../src/lib/charts/position.ts';
-import { buildQuadrantChart, quadrantOf } from '../../src/lib/charts/quadrant.ts';
 import { loadChart } from '../../src/lib/charts/register.ts';
 import {
 	describeChart,
 	describeFacets,
 	describePosition,
-	describeQuadrant,
 	formatCell
 } from '../../src/lib/charts/summary.ts';
 import { darkTheme, lightTheme, translucent, type ChartTheme } from '../../src/lib/charts/theme.ts';
+import { content } from '../helpers/content.ts';
 import { leaningProduct } from '../helpers/score-result.ts';
 
 // ---------------------------------------------------------------- fixture
 
 const result = leaningProduct;
+/** Every word the charts show, from results-page.yaml. */
+const labels = content.resultsPage.charts;
+const { thresholds } = content.instrument;
 
 const strategicNames = [
 	'Vision and the "why"',
@@ -123,7 +126,7 @@ describe('themes', () => {
 // ---------------------------------------------------------------- position
 
 describe('position chart', () => {
-	const config = buildPositionChart(result, lightTheme);
+	const config = buildPositionChart(result, labels, lightTheme);
 	const [point, band] = config.data.datasets;
 
 	it('is a horizontal bar chart: the band a floating bar, the position a point', () => {
@@ -143,7 +146,7 @@ describe('position chart', () => {
 		expect(x?.ticks?.callback?.(-100)).toEqual(['−100', 'Project management']);
 		expect(x?.ticks?.callback?.(100)).toEqual(['+100', 'Product management']);
 		expect(x?.ticks?.callback?.(0)).toBe('0');
-		expect(positionTickLabel(-50)).toBe('−50');
+		expect(positionTickLabel(-50, labels.ends)).toBe('−50');
 		const gridColor = x?.grid?.color as (context: { tick?: { value: number } }) => string;
 		const lineWidth = x?.grid?.lineWidth as (context: { tick?: { value: number } }) => number;
 		expect(gridColor({ tick: { value: 0 } })).toBe(lightTheme.reference);
@@ -152,19 +155,31 @@ describe('position chart', () => {
 		expect(y?.display).toBe(false);
 	});
 
+	it('takes its words from content', () => {
+		expect(point?.label).toBe('Your position');
+		expect(band?.label).toBe('Your range');
+		const own = buildPositionChart(
+			result,
+			{ ends: { project: 'West', product: 'East' }, point: 'Here', range: 'Spread' },
+			lightTheme
+		);
+		expect(own.data.datasets.map((dataset) => dataset.label)).toEqual(['Here', 'Spread']);
+		expect(scalesOf(own).x?.ticks?.callback?.(100)).toEqual(['+100', 'East']);
+	});
+
 	it('takes its colours from the theme', () => {
 		expect(point?.backgroundColor).toBe(lightTheme.point);
 		expect(band?.borderColor).toBe(lightTheme.band);
 		expect(band?.backgroundColor).toBe(translucent(lightTheme.band, 0.25));
 		expect(scalesOf(config).x?.ticks?.color).toBe(lightTheme.text);
-		const dark = buildPositionChart(result, darkTheme);
+		const dark = buildPositionChart(result, labels, darkTheme);
 		expect(dark.data.datasets[0]?.backgroundColor).toBe(darkTheme.point);
 		expect(dark.data.datasets[1]?.borderColor).toBe(darkTheme.band);
 		expect(scalesOf(dark).x?.ticks?.color).toBe(darkTheme.text);
 	});
 
 	it('draws nothing without a position', () => {
-		const empty = buildPositionChart({ position: null, band: null }, lightTheme);
+		const empty = buildPositionChart({ position: null, band: null }, labels, lightTheme);
 		expect(empty.data.datasets.map((dataset) => dataset.data)).toEqual([[], []]);
 	});
 });
@@ -172,7 +187,7 @@ describe('position chart', () => {
 // ---------------------------------------------------------------- facets
 
 describe('facets chart', () => {
-	const config = buildFacetsChart(result, lightTheme);
+	const config = buildFacetsChart(result, labels, lightTheme);
 	const [strategic, tactical] = config.data.datasets;
 
 	it('is a horizontal bar chart of the ten facets, grouped by scale', () => {
@@ -193,8 +208,9 @@ describe('facets chart', () => {
 		expect(tactical?.label).toBe('Tactical (project management)');
 		expect(tactical?.backgroundColor).toBe(lightTheme.tactical);
 		expect(scalesOf(config).x).toMatchObject({ type: 'linear', min: 0, max: 100 });
+		expect(scalesOf(config).x?.title?.text).toBe('Score (0–100)');
 		expect(config.options?.plugins?.legend?.display).toBe(true);
-		const dark = buildFacetsChart(result, darkTheme);
+		const dark = buildFacetsChart(result, labels, darkTheme);
 		expect(dark.data.datasets.map((dataset) => dataset.backgroundColor)).toEqual([
 			darkTheme.strategic,
 			darkTheme.tactical
@@ -214,160 +230,178 @@ describe('facets chart', () => {
 
 	it('leaves a gap for a facet without answers', () => {
 		const facets = result.facets.map((f) => (f.id === 'tactical.risk' ? { ...f, score: null } : f));
-		const sparse = buildFacetsChart({ facets }, lightTheme);
+		const sparse = buildFacetsChart({ facets }, labels, lightTheme);
 		expect(sparse.data.datasets[1]?.data[7]).toBeNull();
 	});
 });
 
-// ---------------------------------------------------------------- quadrant
+// ---------------------------------------------------------------- map of the two levels
 
-describe('quadrant chart', () => {
-	const config = buildQuadrantChart(result, lightTheme);
+describe('map of the two levels', () => {
+	const words = {
+		product: 'Leans product',
+		project: 'Leans project',
+		hybrid: 'Strong on both',
+		lowFit: 'Drawn to neither',
+		axisStrategic: 'Strategic level →',
+		axisTactical: '← Tactical level',
+		you: 'You'
+	};
+	const map = buildMap(result, thresholds, words);
+	const x = (point: readonly [number, number] | null) => point?.[0] ?? NaN;
+	const y = (point: readonly [number, number] | null) => point?.[1] ?? NaN;
 
-	it('is a scatter of one point at (tactical, strategic) on two 0–100 axes', () => {
-		expect(config.type).toBe('scatter');
-		expect(config.data.datasets[0]?.data).toEqual([{ x: 37, y: 72 }]);
-		const { x, y } = scalesOf(config);
-		expect(x).toMatchObject({ type: 'linear', min: 0, max: 100 });
-		expect(y).toMatchObject({ type: 'linear', min: 0, max: 100 });
-		expect(x?.title?.text).toBe('Tactical (project management)');
-		expect(y?.title?.text).toBe('Strategic (product management)');
-		expect(config.data.datasets[0]?.backgroundColor).toBe(lightTheme.point);
-		expect(x?.title?.color).toBe(lightTheme.text);
+	it('puts product to the right, project to the left, both high on top, both low below', () => {
+		const product = mapPoint(100, 0);
+		const project = mapPoint(0, 100);
+		const both = mapPoint(100, 100);
+		const neither = mapPoint(0, 0);
+		expect(x(product)).toBeGreaterThan(x(both));
+		expect(x(project)).toBeLessThan(x(both));
+		expect(y(both)).toBeLessThan(y(product));
+		expect(y(neither)).toBeGreaterThan(y(product));
+		// Across is the position, as on the position chart: equal positions line up vertically.
+		expect(x(mapPoint(70, 40))).toBeCloseTo(x(mapPoint(40, 10)));
+		expect(mapPoint(50, 50)).toEqual([mapSize.width / 2, mapSize.height / 2]);
 	});
 
-	it('names the quadrants by which scales are high', () => {
-		expect(quadrantOf(80, 80)).toBe('hybrid');
-		expect(quadrantOf(80, 20)).toBe('product');
-		expect(quadrantOf(20, 80)).toBe('project');
-		expect(quadrantOf(20, 20)).toBe('neither');
-		expect(quadrantOf(50, 49)).toBe('product');
+	it('places the point at the rounded levels with "You" beside it, and the range as a region', () => {
+		expect(result.scales.strategic.score).toBe(72);
+		expect(result.scales.tactical.score).toBe(37);
+		const [px, py] = mapPoint(72, 37);
+		expect(map.point?.[0]).toBeCloseTo(px, 0);
+		expect(map.point?.[1]).toBeCloseTo(py, 0);
+		expect(map.you?.text).toBe('You');
+		expect(Math.abs(x([map.you!.x, map.you!.y]) - px)).toBeLessThan(20);
+		const { strategic, tactical } = result.scales;
+		expect(map.band).toHaveLength(4);
+		expect(map.band?.[0]?.[0]).toBeCloseTo(x(mapPoint(strategic.band!.low, tactical.band!.low)), 0);
+		expect(map.band?.[2]?.[1]).toBeCloseTo(
+			y(mapPoint(strategic.band!.high, tactical.band!.high)),
+			0
+		);
 	});
 
-	it('draws the quadrant lines at 50 and the four captions with an inline plugin', () => {
-		expect(config.plugins).toHaveLength(1);
-		const plugin = config.plugins?.[0] as Plugin<'scatter'>;
-		expect(plugin.id).toBe('quadrantGuides');
-		const { ctx, calls } = recordingContext();
-		// A 200 × 200 chart area where value v sits at 2v px (y grows downwards).
-		const chart = {
-			ctx,
-			chartArea: { left: 0, right: 200, top: 0, bottom: 200 },
-			scales: {
-				x: { getPixelForValue: (v: number) => v * 2 },
-				y: { getPixelForValue: (v: number) => 200 - v * 2 }
-			},
-			options: { font: { family: 'Inter' } }
+	it('draws its areas at the content thresholds, not at 50', () => {
+		const d = thresholds.directionAtLeast;
+		const [left, right] = map.guides;
+		// The lines where a lean starts sit at position −d and +d.
+		expect(left?.[0]?.[0]).toBeCloseTo(x(mapPoint(0, d)), 0);
+		expect(right?.[0]?.[0]).toBeCloseTo(x(mapPoint(d, 0)), 0);
+		const hybrid = map.areas.find((area) => area.id === 'hybrid')!;
+		const lowest = Math.max(...hybrid.points.map((point) => point[1]));
+		expect(lowest).toBeCloseTo(y(mapPoint(thresholds.hybridAtLeast, thresholds.hybridAtLeast)), 0);
+		const lowFit = map.areas.find((area) => area.id === 'low-fit')!;
+		const highest = Math.min(...lowFit.points.map((point) => point[1]));
+		expect(highest).toBeCloseTo(y(mapPoint(thresholds.lowFitAtMost, thresholds.lowFitAtMost)), 0);
+		// A changed threshold moves the map.
+		const wider = buildMap(result, { ...thresholds, directionAtLeast: 40 }, words);
+		expect(wider.guides[1]?.[0]?.[0]).toBeCloseTo(x(mapPoint(40, 0)), 0);
+	});
+
+	it('names each area as the scoring does, from the same thresholds', () => {
+		const { directionAtLeast: d, hybridAtLeast: h, lowFitAtMost: l } = thresholds;
+		expect(mapAreaOf(50 + d / 2, 50 - d / 2, thresholds)).toBe('product');
+		expect(mapAreaOf(50 - d / 2, 50 + d / 2, thresholds)).toBe('project');
+		expect(mapAreaOf(h, h, thresholds)).toBe('hybrid');
+		expect(mapAreaOf(l, l, thresholds)).toBe('low-fit');
+		expect(mapAreaOf(55, 52, thresholds)).toBe('undecided');
+		expect(mapAreaOf(50 + d, 50, thresholds)).toBe('product');
+		expect(mapAreaOf(50 + d - 1, 50, thresholds)).toBe('undecided');
+	});
+
+	it('labels the areas and axes around the outline with the words it is given', () => {
+		const text = (label: string) => map.labels.find((l) => l.text === label)!;
+		expect(text('Leans project').x).toBeLessThan(text('Strong on both').x);
+		expect(text('Strong on both').x).toBeLessThan(text('Leans product').x);
+		expect(text('Strong on both').y).toBeLessThan(text('Drawn to neither').y);
+		expect(text('← Tactical level').x).toBeLessThan(text('Strategic level →').x);
+		for (const label of map.labels) {
+			expect(label.x).toBeGreaterThanOrEqual(0);
+			expect(label.x).toBeLessThanOrEqual(mapSize.width);
+			expect(label.y).toBeLessThanOrEqual(mapSize.height);
+		}
+		expect(svgPoints(map.outline).split(' ')).toHaveLength(4);
+	});
+
+	it('has no point and no range when a level is missing', () => {
+		const scales = {
+			...result.scales,
+			tactical: { ...result.scales.tactical, score: null, band: null }
 		};
-		const hook = plugin.beforeDatasetsDraw as unknown as (chart: unknown) => void;
-		hook(chart);
-
-		const moves = calls.filter((c) => c.name === 'moveTo' || c.name === 'lineTo');
-		expect(moves.map((c) => c.args)).toEqual([
-			[100, 0],
-			[100, 200],
-			[0, 100],
-			[200, 100]
-		]);
-		expect(calls.find((c) => c.name === 'stroke')?.state['strokeStyle']).toBe(lightTheme.reference);
-		const texts = calls.filter((c) => c.name === 'fillText');
-		const at = (caption: string) => {
-			const call = texts.find((c) => c.args[0] === caption);
-			return [call?.args[1], call?.args[2], call?.state['textAlign']];
-		};
-		expect(texts).toHaveLength(4);
-		expect(at('Product side')).toEqual([6, 6, 'left']);
-		expect(at('Both strong')).toEqual([194, 6, 'right']);
-		expect(at('Neither strong')).toEqual([6, 194, 'left']);
-		expect(at('Project side')).toEqual([194, 194, 'right']);
-		expect(texts[0]?.state['font']).toContain('Inter');
-		expect(texts[0]?.state['fillStyle']).toBe(lightTheme.reference);
-	});
-
-	it('uses the dark theme for the guides in dark mode', () => {
-		const dark = buildQuadrantChart(result, darkTheme);
-		const { ctx, calls } = recordingContext();
-		const chart = {
-			ctx,
-			chartArea: { left: 0, right: 100, top: 0, bottom: 100 },
-			scales: {
-				x: { getPixelForValue: (v: number) => v },
-				y: { getPixelForValue: (v: number) => v }
-			},
-			options: {}
-		};
-		(dark.plugins?.[0]?.beforeDatasetsDraw as unknown as (chart: unknown) => void)(chart);
-		expect(calls.find((c) => c.name === 'stroke')?.state['strokeStyle']).toBe(darkTheme.reference);
-	});
-
-	it('has no point when a scale has no score', () => {
-		const scales = { ...result.scales, tactical: { ...result.scales.tactical, score: null } };
-		expect(buildQuadrantChart({ scales }, lightTheme).data.datasets[0]?.data).toEqual([]);
+		const empty = buildMap({ scales }, thresholds, words);
+		expect(empty.point).toBeNull();
+		expect(empty.you).toBeNull();
+		expect(empty.band).toBeNull();
+		expect(empty.areas).toHaveLength(4);
 	});
 });
 
 // ---------------------------------------------------------------- common options
 
 describe('every chart', () => {
-	const kinds = ['position', 'facets', 'quadrant'] as const;
+	const kinds = ['position', 'facets'] as const;
 
 	it.each(kinds)('%s: responsive, fills its reserved box, animates unless reduced', (kind) => {
-		const config = buildChartConfig(kind, result, lightTheme);
+		const config = buildChartConfig(kind, result, labels, lightTheme);
 		expect(config.options?.responsive).toBe(true);
 		expect(config.options?.maintainAspectRatio).toBe(false);
 		expect(config.options?.animation).toBeTruthy();
 		expect(config.options?.events).not.toContain('click');
-		const still = buildChartConfig(kind, result, lightTheme, { reducedMotion: true });
+		const still = buildChartConfig(kind, result, labels, lightTheme, { reducedMotion: true });
 		expect(still.options?.animation).toBe(false);
 	});
 
 	it.each(kinds)('%s: deterministic, and light and dark differ', (kind) => {
-		const light = JSON.stringify(buildChartConfig(kind, result, lightTheme));
-		expect(JSON.stringify(buildChartConfig(kind, result, lightTheme))).toBe(light);
-		expect(JSON.stringify(buildChartConfig(kind, result, darkTheme))).not.toBe(light);
+		const light = JSON.stringify(buildChartConfig(kind, result, labels, lightTheme));
+		expect(JSON.stringify(buildChartConfig(kind, result, labels, lightTheme))).toBe(light);
+		expect(JSON.stringify(buildChartConfig(kind, result, labels, darkTheme))).not.toBe(light);
 	});
 });
 
 // ---------------------------------------------------------------- text alternatives
 
 describe('summaries and tables', () => {
-	it('position: rounded position, direction and band', () => {
-		const text = describePosition(result);
+	it('position: rounded position, direction and range', () => {
+		const text = describePosition(result, labels);
 		expect(text.summary).toBe(
-			'Your position is 35 towards product management; the 90% band runs from 13 to 57.'
+			'Your position is 35 towards product management; the range runs from 13 to 57.'
 		);
 		expect(text.table).toEqual({
 			caption: 'Your position from −100 (project management) to +100 (product management)',
 			columns: ['Measure', 'Value'],
 			rows: [
 				['Position', 35],
-				['90% band, low end', 13],
-				['90% band, high end', 57]
+				['Range, low end', 13],
+				['Range, high end', 57]
 			]
 		});
 	});
 
 	it('position: towards project management, with minus signs', () => {
-		const text = describePosition({
-			position: -20.4,
-			band: { low: -45.2, high: 4.9 },
-			noVerdictReason: null
-		});
+		const text = describePosition(
+			{
+				position: -20.4,
+				band: { low: -45.2, high: 4.9 },
+				noVerdictReason: null
+			},
+			labels
+		);
 		expect(text.summary).toBe(
-			'Your position is 20 towards project management; the 90% band runs from −45 to 5.'
+			'Your position is 20 towards project management; the range runs from −45 to 5.'
 		);
 		expect(text.table.rows.map((row) => formatCell(row[1] ?? ''))).toEqual(['−20', '−45', '5']);
 	});
 
 	it('position: no verdict says why', () => {
 		const reason = 'Only 3 of the 24 questions on the Tactical scale were answered.';
-		const text = describePosition({ position: null, band: null, noVerdictReason: reason });
+		const text = describePosition({ position: null, band: null, noVerdictReason: reason }, labels);
 		expect(text.summary).toBe(`Your answers do not place you on the axis yet. ${reason}`);
 		expect(text.table.rows[0]).toEqual(['Position', 'Not answered']);
 	});
 
 	it('facets: highest and lowest, and a row per facet in chart order', () => {
-		const text = describeFacets(result);
+		const text = describeFacets(result, labels);
 		expect(text.summary).toBe(
 			'Your highest facet score is Vision and the "why" (85) and your lowest is Delivery and status reporting (22), out of 100.'
 		);
@@ -391,25 +425,29 @@ describe('summaries and tables', () => {
 		]);
 	});
 
-	it('quadrant: both scores and the quadrant they fall in', () => {
-		const text = describeQuadrant(result);
-		expect(text.summary).toBe(
-			'Your strategic score is 72 and your tactical score is 37, which puts you in the “Product side” quadrant (strategic stronger, tactical lower; the lines are at 50).'
+	it('position: exactly in the middle says so', () => {
+		const text = describePosition(
+			{ position: 0, band: { low: -20, high: 20 }, noVerdictReason: null },
+			labels
 		);
-		expect(text.table).toEqual({
-			caption: 'Scale scores from 0 to 100',
-			columns: ['Scale', 'Score'],
-			rows: [
-				['Strategic (product management)', 72],
-				['Tactical (project management)', 37]
-			]
-		});
+		expect(text.summary).toBe(
+			'Your position is 0, exactly between project and product management; the range runs from −20 to 20.'
+		);
+	});
+
+	it('takes every word from the labels it is given', () => {
+		const own = {
+			...labels,
+			positionSummary: '{distance} to {end} ({low}..{high})',
+			facetsNone: 'Nothing yet.'
+		};
+		expect(describePosition(result, own).summary).toBe('35 to product management (13..57)');
+		expect(describeFacets({ facets: [] }, own).summary).toBe('Nothing yet.');
 	});
 
 	it('describeChart picks the text for each kind', () => {
-		expect(describeChart('position', result)).toEqual(describePosition(result));
-		expect(describeChart('facets', result)).toEqual(describeFacets(result));
-		expect(describeChart('quadrant', result)).toEqual(describeQuadrant(result));
+		expect(describeChart('position', result, labels)).toEqual(describePosition(result, labels));
+		expect(describeChart('facets', result, labels)).toEqual(describeFacets(result, labels));
 	});
 
 	it('formats whole numbers with a true minus sign and never −0', () => {
@@ -434,15 +472,15 @@ describe('loadChart', () => {
 		expect(Chart.registry.plugins.get('title')).toBeUndefined();
 	});
 
-	it.each(['position', 'facets', 'quadrant'] as const)(
+	it.each(['position', 'facets'] as const)(
 		'%s: the config mounts in the registered Chart.js and destroys cleanly',
 		async (kind) => {
 			const Chart = await loadChart();
-			const { ctx, calls } = recordingContext();
+			const { ctx } = recordingContext();
 			// No DOM here, so Chart.js uses its basic platform on this stand-in canvas.
 			const canvas = { width: 320, height: 320, getContext: () => ctx };
 			Object.assign(ctx, { canvas });
-			const config = buildChartConfig(kind, result, lightTheme, { reducedMotion: true });
+			const config = buildChartConfig(kind, result, labels, lightTheme, { reducedMotion: true });
 			const chart = new Chart(canvas as unknown as HTMLCanvasElement, config);
 			expect((chart.config as { type?: string }).type).toBe(config.type);
 			const meta = chart.getDatasetMeta(0);
@@ -455,11 +493,6 @@ describe('loadChart', () => {
 				const x = chart.scales['x']!;
 				expect(meta.data[0]?.x).toBeCloseTo(x.getPixelForValue(35));
 				expect(meta.data[0]?.y).toBeCloseTo(chart.getDatasetMeta(1).data[0]!.y);
-			}
-			if (kind === 'quadrant') {
-				expect(calls.filter((c) => c.name === 'fillText').map((c) => c.args[0])).toEqual(
-					expect.arrayContaining(['Product side', 'Both strong', 'Neither strong', 'Project side'])
-				);
 			}
 			chart.destroy();
 			expect(Chart.getChart(canvas as unknown as HTMLCanvasElement)).toBeUndefined();

@@ -6,7 +6,7 @@
 import type { Chart } from 'chart.js';
 import type { Attachment } from 'svelte/attachments';
 import type { ScoreResult } from '../scoring/types.ts';
-import type { ChartKind } from './common.ts';
+import type { ChartKind, ChartLabels } from './common.ts';
 import { buildChartConfig } from './config.ts';
 import { loadChart } from './register.ts';
 import { lightTheme, type ChartTheme } from './theme.ts';
@@ -15,6 +15,7 @@ import { lightTheme, type ChartTheme } from './theme.ts';
 export interface ChartSpec {
 	kind: ChartKind;
 	result: ScoreResult;
+	labels: ChartLabels;
 	theme: ChartTheme;
 	reducedMotion: boolean;
 }
@@ -82,7 +83,7 @@ export function resultChart(spec: ChartSpec): Attachment<HTMLCanvasElement> {
 			chart?.destroy();
 			chart = new ChartClass(
 				canvas,
-				buildChartConfig(spec.kind, spec.result, theme, { reducedMotion })
+				buildChartConfig(spec.kind, spec.result, spec.labels, theme, { reducedMotion })
 			);
 		};
 		const beforePrint = () => {

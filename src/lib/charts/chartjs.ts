@@ -16,7 +16,7 @@ import {
 } from 'chart.js';
 
 Chart.register(
-	// position: floating bar + scatter point; facets: bars; quadrant: scatter.
+	// position: floating bar + scatter point; facets: bars.
 	BarController,
 	ScatterController,
 	BarElement,

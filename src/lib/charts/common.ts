@@ -1,12 +1,16 @@
 /**
- * What the three result charts share: their names, the words for the two
- * scales, number formatting and the options every chart starts from.
+ * What the result charts share: their names, their words (from content),
+ * number formatting and the options every chart starts from.
  */
+import type { ResultsPageText } from '../content/types.ts';
 import type { FacetScore, ScaleId } from '../scoring/types.ts';
 import type { ChartTheme } from './theme.ts';
 
-/** The charts the result view can show. */
-export type ChartKind = 'position' | 'facets' | 'quadrant';
+/** The Chart.js charts the result view can show (the map of the levels is SVG: `map.ts`). */
+export type ChartKind = 'position' | 'facets';
+
+/** Every word a chart shows, from `results-page.yaml` (`charts`). */
+export type ChartLabels = ResultsPageText['charts'];
 
 /** Options that come from the reader's settings rather than from the result. */
 export interface BuildOptions {
@@ -16,12 +20,6 @@ export interface BuildOptions {
 
 /** The scales in the order the charts and tables list them. */
 export const scaleOrder: readonly ScaleId[] = ['strategic', 'tactical'];
-
-/** How charts and tables name each scale: its name and the role it points to. */
-export const scaleLabels: Readonly<Record<ScaleId, string>> = {
-	strategic: 'Strategic (product management)',
-	tactical: 'Tactical (project management)'
-};
 
 /** Whole number for display, never `-0`. */
 export function round(value: number): number {

@@ -1,13 +1,12 @@
 /** One entry point for building any result chart's config. */
 import type { ChartConfiguration } from 'chart.js';
 import type { ScoreResult } from '../scoring/types.ts';
-import type { BuildOptions, ChartKind } from './common.ts';
+import type { BuildOptions, ChartKind, ChartLabels } from './common.ts';
 import { buildFacetsChart } from './facets.ts';
 import { buildPositionChart } from './position.ts';
-import { buildQuadrantChart } from './quadrant.ts';
 import type { ChartTheme } from './theme.ts';
 
-export type { BuildOptions, ChartKind } from './common.ts';
+export type { BuildOptions, ChartKind, ChartLabels } from './common.ts';
 
 /**
  * Builds the Chart.js config for a result chart. Deterministic: the same
@@ -17,15 +16,14 @@ export type { BuildOptions, ChartKind } from './common.ts';
 export function buildChartConfig(
 	kind: ChartKind,
 	result: ScoreResult,
+	labels: ChartLabels,
 	theme: ChartTheme,
 	options: BuildOptions = {}
 ): ChartConfiguration {
 	switch (kind) {
 		case 'position':
-			return buildPositionChart(result, theme, options) as ChartConfiguration;
+			return buildPositionChart(result, labels, theme, options) as ChartConfiguration;
 		case 'facets':
-			return buildFacetsChart(result, theme, options) as ChartConfiguration;
-		case 'quadrant':
-			return buildQuadrantChart(result, theme, options) as ChartConfiguration;
+			return buildFacetsChart(result, labels, theme, options) as ChartConfiguration;
 	}
 }

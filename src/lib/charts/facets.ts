@@ -10,10 +10,10 @@ import {
 	facetsByScale,
 	fontSize,
 	formatNumber,
-	scaleLabels,
 	scaleOrder,
 	wrapLabel,
-	type BuildOptions
+	type BuildOptions,
+	type ChartLabels
 } from './common.ts';
 import type { ChartTheme } from './theme.ts';
 
@@ -28,6 +28,7 @@ export type FacetsChartConfig = ChartConfiguration<'bar', (number | null)[], str
  */
 export function buildFacetsChart(
 	result: Pick<ScoreResult, 'facets'>,
+	labels: Pick<ChartLabels, 'scales' | 'facetAxis'>,
 	theme: ChartTheme,
 	options: BuildOptions = {}
 ): FacetsChartConfig {
@@ -39,7 +40,7 @@ export function buildFacetsChart(
 		data: {
 			labels: facets.map((facet) => wrapLabel(facet.name)),
 			datasets: scaleOrder.map((scale) => ({
-				label: scaleLabels[scale],
+				label: labels.scales[scale],
 				data: facets.map((facet) => (facet.scale === scale ? facet.score : null)),
 				backgroundColor: theme[scale],
 				borderColor: theme[scale],
@@ -61,7 +62,7 @@ export function buildFacetsChart(
 					ticks: { ...axis.ticks, stepSize: 25 },
 					title: {
 						display: true,
-						text: 'Score (0–100)',
+						text: labels.facetAxis,
 						color: theme.text,
 						font: { size: fontSize.titles }
 					}

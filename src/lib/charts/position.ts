@@ -1,21 +1,21 @@
 /**
  * The position chart: where the person sits on the axis from project
  * management (−100) to product management (+100), as a point over a floating
- * bar that spans the 90% band.
+ * bar that spans its range (the band).
  */
 import type { ChartConfiguration, ScriptableScaleContext, TooltipItem } from 'chart.js';
 import type { ScoreResult } from '../scoring/types.ts';
-import { axisColours, baseOptions, formatNumber, type BuildOptions } from './common.ts';
+import {
+	axisColours,
+	baseOptions,
+	formatNumber,
+	type BuildOptions,
+	type ChartLabels
+} from './common.ts';
 import { translucent, type ChartTheme } from './theme.ts';
 
-/** What the two ends of the axis stand for. */
-export const positionAxisEnds = {
-	min: 'Project management',
-	max: 'Product management'
-} as const;
-
-/** The dataset labels (legend and tooltip). */
-export const positionLabels = { point: 'Your position', band: '90% band' } as const;
+/** The words the position chart shows: its two ends and its two datasets. */
+export type PositionLabels = Pick<ChartLabels, 'ends' | 'point' | 'range'>;
 
 /** The single data point: x is the position, y the index of the one category. */
 export interface PositionPoint {
@@ -34,15 +34,16 @@ export type PositionChartConfig = ChartConfiguration<
  * The labels under the x axis: the ends say what they mean, on a second line so
  * the short numbers beside them still fit on a narrow screen.
  */
-export function positionTickLabel(value: number): string | string[] {
-	if (value <= -100) return [formatNumber(value), positionAxisEnds.min];
-	if (value >= 100) return [`+${formatNumber(value)}`, positionAxisEnds.max];
+export function positionTickLabel(value: number, ends: PositionLabels['ends']): string | string[] {
+	if (value <= -100) return [formatNumber(value), ends.project];
+	if (value >= 100) return [`+${formatNumber(value)}`, ends.product];
 	return value > 0 ? `+${formatNumber(value)}` : formatNumber(value);
 }
 
 /** Builds the Chart.js config for the position chart. */
 export function buildPositionChart(
 	result: Pick<ScoreResult, 'position' | 'band'>,
+	labels: PositionLabels,
 	theme: ChartTheme,
 	options: BuildOptions = {}
 ): PositionChartConfig {
@@ -57,7 +58,7 @@ export function buildPositionChart(
 			datasets: [
 				{
 					type: 'scatter',
-					label: positionLabels.point,
+					label: labels.point,
 					data: position === null ? [] : [{ x: position, y: 0 }],
 					backgroundColor: theme.point,
 					borderColor: theme.background,
@@ -69,7 +70,7 @@ export function buildPositionChart(
 				},
 				{
 					type: 'bar',
-					label: positionLabels.band,
+					label: labels.range,
 					data: band === null ? [] : [[band.low, band.high]],
 					backgroundColor: translucent(theme.band, 0.25),
 					borderColor: theme.band,
@@ -97,7 +98,7 @@ export function buildPositionChart(
 						autoSkip: false,
 						// The end labels stay inside the chart instead of being cut off.
 						align: 'inner',
-						callback: (value) => positionTickLabel(Number(value))
+						callback: (value) => positionTickLabel(Number(value), labels.ends)
 					},
 					grid: {
 						color: (context) => (isZero(context) ? theme.reference : theme.grid),
@@ -113,8 +114,8 @@ export function buildPositionChart(
 						title: () => '',
 						label: (item: TooltipItem<'bar' | 'scatter'>) =>
 							item.datasetIndex === 0
-								? `${positionLabels.point}: ${formatNumber(item.parsed.x ?? 0)}`
-								: `${positionLabels.band}: ${formatNumber(band?.low ?? 0)} to ${formatNumber(band?.high ?? 0)}`
+								? `${labels.point}: ${formatNumber(item.parsed.x ?? 0)}`
+								: `${labels.range}: ${formatNumber(band?.low ?? 0)} – ${formatNumber(band?.high ?? 0)}`
 					}
 				}
 			}

@@ -1,19 +1,12 @@
 /**
  * Text alternatives for the result charts: one sentence that says what the
  * chart shows, and the numbers behind it as a table. Pure, like the builders;
- * every number is rounded to a whole number for display.
+ * every number is rounded to a whole number for display, and every word comes
+ * from content (`results-page.yaml`, `charts`).
  */
+import { fill } from '../content/template.ts';
 import type { ScoreResult } from '../scoring/types.ts';
-import {
-	facetsByScale,
-	formatNumber,
-	round,
-	scaleLabels,
-	scaleOrder,
-	type ChartKind
-} from './common.ts';
-import { positionAxisEnds } from './position.ts';
-import { quadrantCaptions, quadrantOf, QUADRANT_SPLIT } from './quadrant.ts';
+import { facetsByScale, formatNumber, round, type ChartKind, type ChartLabels } from './common.ts';
 
 /** A data table: the first cell of each row names the row. */
 export interface DataTable {
@@ -29,48 +22,50 @@ export interface ChartText {
 	table: DataTable;
 }
 
-/** What a table shows for a score that could not be computed. */
-export const NOT_ANSWERED = 'Not answered';
-
-const cell = (value: number | null): string | number =>
-	value === null ? NOT_ANSWERED : round(value);
+const cell = (value: number | null, labels: Pick<ChartLabels, 'notAnswered'>): string | number =>
+	value === null ? labels.notAnswered : round(value);
 
 /** The summary and table for the position chart. */
 export function describePosition(
-	result: Pick<ScoreResult, 'position' | 'band' | 'noVerdictReason'>
+	result: Pick<ScoreResult, 'position' | 'band' | 'noVerdictReason'>,
+	labels: ChartLabels
 ): ChartText {
 	const { position, band } = result;
 	let summary: string;
-	if (position === null) {
-		summary = ['Your answers do not place you on the axis yet.', result.noVerdictReason]
-			.filter(Boolean)
-			.join(' ');
+	if (position === null || band === null) {
+		summary = [labels.positionNone, result.noVerdictReason].filter(Boolean).join(' ');
 	} else {
 		const rounded = round(position);
-		const where =
+		const range = { low: formatNumber(band.low), high: formatNumber(band.high) };
+		summary =
 			rounded === 0
-				? 'Your position is 0, exactly between project and product management'
-				: `Your position is ${Math.abs(rounded)} towards ${(rounded > 0 ? positionAxisEnds.max : positionAxisEnds.min).toLowerCase()}`;
-		summary = band
-			? `${where}; the 90% band runs from ${formatNumber(band.low)} to ${formatNumber(band.high)}.`
-			: `${where}.`;
+				? fill(labels.positionSummaryZero, range)
+				: fill(labels.positionSummary, {
+						distance: Math.abs(rounded),
+						end: (rounded > 0 ? labels.ends.product : labels.ends.project).toLowerCase(),
+						...range
+					});
 	}
+	const [rowPosition, rowLow, rowHigh] = labels.positionRows;
 	return {
 		summary,
 		table: {
-			caption: 'Your position from −100 (project management) to +100 (product management)',
-			columns: ['Measure', 'Value'],
+			caption: labels.positionCaption,
+			columns: [...labels.positionColumns],
 			rows: [
-				['Position', cell(position)],
-				['90% band, low end', cell(band?.low ?? null)],
-				['90% band, high end', cell(band?.high ?? null)]
+				[rowPosition, cell(position, labels)],
+				[rowLow, cell(band?.low ?? null, labels)],
+				[rowHigh, cell(band?.high ?? null, labels)]
 			]
 		}
 	};
 }
 
 /** The summary and table for the facets chart; rows in the chart's order. */
-export function describeFacets(result: Pick<ScoreResult, 'facets'>): ChartText {
+export function describeFacets(
+	result: Pick<ScoreResult, 'facets'>,
+	labels: ChartLabels
+): ChartText {
 	const facets = facetsByScale(result.facets);
 	const scored = facets.flatMap((facet) =>
 		facet.score === null ? [] : [{ name: facet.name, score: round(facet.score) }]
@@ -86,55 +81,38 @@ export function describeFacets(result: Pick<ScoreResult, 'facets'>): ChartText {
 	);
 	const summary =
 		highest && lowest
-			? `Your highest facet score is ${highest.name} (${highest.score}) and your lowest is ${lowest.name} (${lowest.score}), out of 100.`
-			: 'None of the facets has a score yet.';
+			? fill(labels.facetsSummary, {
+					highest: highest.name,
+					high: highest.score,
+					lowest: lowest.name,
+					low: lowest.score
+				})
+			: labels.facetsNone;
 	return {
 		summary,
 		table: {
-			caption: 'Facet scores from 0 to 100',
-			columns: ['Facet', 'Scale', 'Score'],
-			rows: facets.map((facet) => [facet.name, scaleLabels[facet.scale], cell(facet.score)])
-		}
-	};
-}
-
-const quadrantMeaning = {
-	hybrid: 'strong on both',
-	product: 'strategic stronger, tactical lower',
-	project: 'tactical stronger, strategic lower',
-	neither: 'neither scale high'
-} as const;
-
-/** The summary and table for the quadrant chart. */
-export function describeQuadrant(result: Pick<ScoreResult, 'scales'>): ChartText {
-	const strategic = result.scales.strategic.score;
-	const tactical = result.scales.tactical.score;
-	let summary: string;
-	if (strategic === null || tactical === null) {
-		summary = 'Both scales need answers before your point can be placed.';
-	} else {
-		const quadrant = quadrantOf(round(strategic), round(tactical));
-		summary = `Your strategic score is ${round(strategic)} and your tactical score is ${round(tactical)}, which puts you in the “${quadrantCaptions[quadrant]}” quadrant (${quadrantMeaning[quadrant]}; the lines are at ${QUADRANT_SPLIT}).`;
-	}
-	return {
-		summary,
-		table: {
-			caption: 'Scale scores from 0 to 100',
-			columns: ['Scale', 'Score'],
-			rows: scaleOrder.map((scale) => [scaleLabels[scale], cell(result.scales[scale].score)])
+			caption: labels.facetsCaption,
+			columns: [...labels.facetsColumns],
+			rows: facets.map((facet) => [
+				facet.name,
+				labels.scales[facet.scale],
+				cell(facet.score, labels)
+			])
 		}
 	};
 }
 
 /** The text alternative for any result chart. */
-export function describeChart(kind: ChartKind, result: ScoreResult): ChartText {
+export function describeChart(
+	kind: ChartKind,
+	result: ScoreResult,
+	labels: ChartLabels
+): ChartText {
 	switch (kind) {
 		case 'position':
-			return describePosition(result);
+			return describePosition(result, labels);
 		case 'facets':
-			return describeFacets(result);
-		case 'quadrant':
-			return describeQuadrant(result);
+			return describeFacets(result, labels);
 	}
 }
 
