@@ -10,6 +10,7 @@ import {
 	expectQuestion,
 	expectReview,
 	questions,
+	radio,
 	shareFragment,
 	shownResult,
 	waitForCharts
@@ -59,7 +60,10 @@ for (const scheme of ['light', 'dark'] as const) {
 			}
 			await expectQuestion(page, 4);
 			expect(questions[4]!.kind).toBe('scenario');
-			await page.keyboard.press(String(answerAt(answers, 4)));
+			// Chosen with Space, which does not move on: the scenario stays on screen, answered.
+			await radio(page, questions[4]!, answerAt(answers, 4)).focus();
+			await page.keyboard.press('Space');
+			await expect(radio(page, questions[4]!, answerAt(answers, 4))).toBeChecked();
 			await expectNoViolations(page);
 
 			await page.getByRole('button', { name: 'Review all answers' }).click();

@@ -83,7 +83,24 @@ export function radio(page: Page, question: Question, answer: number): Locator {
 	return page.getByRole('radio', { name: optionText(question, answer), exact: true });
 }
 
-/** Answers the question at `index` by clicking the option's label, then clicks Next. */
+/** The answer this browser has saved for `question` (undefined: none), read from storage. */
+export function savedAnswer(page: Page, question: Question): Promise<number | undefined> {
+	return page.evaluate((id) => {
+		const saved = localStorage.getItem('rolefit.quiz');
+		return saved === null ? undefined : JSON.parse(saved).snapshot.context.answers[id];
+	}, question.id);
+}
+
+/** The quiz has moved on from the question at `index`: to the next one, or to review. */
+async function expectMovedOn(page: Page, index: number) {
+	if (index < total - 1) await expectQuestion(page, index + 1);
+	else await expectReview(page);
+}
+
+/**
+ * Answers the question at `index` with one click on the option's label: the quiz moves on by
+ * itself. Checks that it did, and that the answer saved is the one clicked.
+ */
 export async function answerByMouse(page: Page, index: number, answer: number) {
 	const question = questions[index]!;
 	await expectQuestion(page, index);
@@ -91,17 +108,18 @@ export async function answerByMouse(page: Page, index: number, answer: number) {
 		.locator('label.option')
 		.getByText(optionText(question, answer), { exact: true })
 		.click();
-	await expect(radio(page, question, answer)).toBeChecked();
-	await page.getByRole('button', { name: index === total - 1 ? 'Review answers' : 'Next' }).click();
+	await expectMovedOn(page, index);
+	await expect.poll(() => savedAnswer(page, question)).toBe(answer);
 }
 
-/** Answers the question at `index` with its digit key, then Enter. */
+/** Answers the question at `index` with its digit key, then Enter (at once, not after the pause). */
 export async function answerByKeyboard(page: Page, index: number, answer: number) {
 	const question = questions[index]!;
 	await expectQuestion(page, index);
 	await page.keyboard.press(String(answer));
-	await expect(radio(page, question, answer)).toBeChecked();
 	await page.keyboard.press('Enter');
+	await expectMovedOn(page, index);
+	await expect.poll(() => savedAnswer(page, question)).toBe(answer);
 }
 
 /** Opens a fresh quiz and answers every question from `answers` by keyboard: lands on review. */

@@ -11,6 +11,7 @@ import {
 	expectedResult,
 	questions,
 	radio,
+	savedAnswer,
 	shownResult,
 	total
 } from './helpers.ts';
@@ -46,7 +47,7 @@ test('the whole quiz by mouse, from the start page to a result', async ({ page }
 
 	await expectReview(page);
 	await expect(page.getByText(`You answered all ${total} questions.`)).toBeVisible();
-	await page.getByRole('button', { name: 'See my result' }).click();
+	await page.getByRole('button', { name: 'See my result' }).first().click();
 
 	await expect(page).toHaveURL(/\/results#v\d/);
 	await expect(page.getByRole('heading', { level: 1, name: 'Your result' })).toBeVisible();
@@ -82,13 +83,16 @@ test('the whole quiz by keyboard alone, with a visible focus all the way', async
 		await expectVisibleFocus(page);
 	}
 
-	// Space chooses the focused radio; a digit changes the answer; Tab reaches Next (Back is off).
+	// Space chooses the focused radio and the arrow keys change it, without moving on (a keyboard
+	// user may look at every answer first); Tab reaches Next (Back is off).
 	await page.keyboard.press('Space');
 	await expect(radio(page, first, 1)).toBeChecked();
 	// Choosing an answer leaves focus where it was (it moves to the legend only on a new question).
 	await expect(radio(page, first, 1)).toBeFocused();
-	await page.keyboard.press(String(answerAt(answers, 0)));
+	for (let step = 1; step < answerAt(answers, 0); step++) await page.keyboard.press('ArrowDown');
 	await expect(radio(page, first, answerAt(answers, 0))).toBeChecked();
+	await expect(radio(page, first, answerAt(answers, 0))).toBeFocused();
+	await expectQuestion(page, 0);
 	await page.keyboard.press('Tab');
 	await expect(page.getByRole('button', { name: 'Next' })).toBeFocused();
 	await expectVisibleFocus(page);
@@ -101,13 +105,19 @@ test('the whole quiz by keyboard alone, with a visible focus all the way', async
 		await expectVisibleFocus(page);
 		const answer = answerAt(answers, index);
 		await page.keyboard.press(String(answer));
-		await expect(radio(page, questions[index]!, answer)).toBeChecked();
 		await page.keyboard.press('Enter');
+		await expect.poll(() => savedAnswer(page, questions[index]!)).toBe(answer);
 	}
 
-	// The review heading takes focus; Tab walks every "Change" button, then "See my result".
+	// The review heading takes focus; one Tab reaches "See my result"; further Tabs walk every
+	// "Change" button in question order, then "See my result" again at the bottom.
 	await expectReview(page);
-	await expect(page.getByRole('heading', { level: 1, name: 'Review your answers' })).toBeFocused();
+	const heading = page.getByRole('heading', { level: 1, name: 'Review your answers' });
+	await expect(heading).toBeFocused();
+	const [top, bottom] = await page.getByRole('button', { name: 'See my result' }).all();
+	await page.keyboard.press('Tab');
+	await expect(top!).toBeFocused();
+	await expectVisibleFocus(page);
 	for (let index = 0; index < total; index++) {
 		await page.keyboard.press('Tab');
 		await expect(
@@ -116,7 +126,7 @@ test('the whole quiz by keyboard alone, with a visible focus all the way', async
 		await expectVisibleFocus(page);
 	}
 	await page.keyboard.press('Tab');
-	await expect(page.getByRole('button', { name: 'See my result' })).toBeFocused();
+	await expect(bottom!).toBeFocused();
 	await expectVisibleFocus(page);
 	await page.keyboard.press('Enter');
 

@@ -22,7 +22,7 @@ test('the copied link shows the same result in a fresh browser', async ({
 	await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
 	const answers = randomRespondent(seededRandom(2024));
 	await answerWholeQuiz(page, answers);
-	await page.getByRole('button', { name: 'See my result' }).click();
+	await page.getByRole('button', { name: 'See my result' }).first().click();
 	await expect(page).toHaveURL(/\/results#v\d/);
 
 	const own = await shownResult(page);

@@ -1,0 +1,88 @@
+/**
+ * Offline once loaded: after one visit to /quiz the service worker holds the app, so the quiz can
+ * be finished and its result opened (and reloaded) with no network at all.
+ *
+ * "No network" is made two ways at once: the browser is set offline, and every request that
+ * still reaches the network (the service worker's own fetches included) is aborted. Without the
+ * service worker, the same steps fail (the last test shows it).
+ */
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import {
+	allTactical,
+	answerAt,
+	answerByKeyboard,
+	answerByMouse,
+	expectQuestion,
+	expectReview,
+	expectedResult,
+	total
+} from './helpers.ts';
+
+/** Waits until the service worker controls the page, which means it has cached the app. */
+async function expectControlled(page: Page) {
+	await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, {
+		timeout: 30_000
+	});
+}
+
+async function goOffline(context: BrowserContext) {
+	await context.setOffline(true);
+	await context.route('**/*', (route) => route.abort('internetdisconnected'));
+}
+
+for (const [device, use] of [
+	['phone', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }],
+	['desktop', { viewport: { width: 1280, height: 800 } }]
+] as const) {
+	test.describe(`on a ${device}`, () => {
+		test.use(use);
+
+		test('load /quiz, go offline, finish the quiz, see the result, reload it', async ({
+			page,
+			context
+		}) => {
+			const answers = allTactical();
+			await page.goto('/quiz');
+			await expectQuestion(page, 0);
+			await expectControlled(page);
+			await goOffline(context);
+
+			for (let index = 0; index < total; index++) {
+				if (device === 'phone') await answerByMouse(page, index, answerAt(answers, index));
+				else await answerByKeyboard(page, index, answerAt(answers, index));
+			}
+			await expectReview(page);
+			await page.getByRole('button', { name: 'See my result' }).first().click();
+
+			await expect(page).toHaveURL(/\/results#v\d/);
+			const expected = expectedResult(answers);
+			await expect(page.locator('.verdict-sentence')).toHaveText(expected.sentence);
+
+			// A full reload, still offline, comes from the cache too.
+			await page.reload();
+			await expect(page.locator('.verdict-sentence')).toHaveText(expected.sentence);
+
+			// So do the other pages.
+			await page.goto('/');
+			await expect(page.getByRole('link', { name: 'See your result' })).toBeVisible();
+		});
+	});
+}
+
+test.describe('without the service worker', () => {
+	test.use({ serviceWorkers: 'block' });
+
+	test('the same steps cannot reach the result: the offline test is real', async ({
+		page,
+		context
+	}) => {
+		await page.goto('/quiz');
+		await expectQuestion(page, 0);
+		await goOffline(context);
+		const reload = page.reload({ timeout: 5000 }).then(
+			() => 'loaded',
+			() => 'failed'
+		);
+		expect(await reload).toBe('failed');
+	});
+});
