@@ -165,21 +165,60 @@ describe('ResultChart', () => {
 		expect(FakeChart.instances[1]?.config.data.datasets[0]?.backgroundColor).toBe(lightTheme.point);
 	});
 
-	it('redraws in the light theme for printing and back afterwards', async () => {
+	it('prints an image of the chart in the light theme, drawn off-screen without animation', async () => {
 		fakeMatchMedia({ [DARK]: true });
+		vi.spyOn(HTMLCanvasElement.prototype, 'getBoundingClientRect').mockReturnValue(
+			DOMRect.fromRect({ width: 300, height: 128 })
+		);
+		const toDataURL = vi
+			.spyOn(HTMLCanvasElement.prototype, 'toDataURL')
+			.mockReturnValue('data:image/png;base64,iVBORw0KGgo=');
 		render(ResultChart, { kind: 'position', result, labels });
-		await waitFor(() => expect(FakeChart.instances).toHaveLength(1));
+		await waitFor(() => expect(FakeChart.instances).toHaveLength(2));
 
-		window.dispatchEvent(new Event('beforeprint'));
-		expect(FakeChart.instances).toHaveLength(2);
-		expect(FakeChart.instances[0]?.destroy).toHaveBeenCalledTimes(1);
-		const printed = FakeChart.instances[1]!.config;
+		const [screenChart, paperChart] = FakeChart.instances;
+		expect(screenChart!.config.data.datasets[0]?.backgroundColor).toBe(darkTheme.point);
+		const printed = paperChart!.config;
+		expect(paperChart!.canvas).not.toBe(screen.getByRole('img', { name: positionSummary }));
 		expect(printed.data.datasets[0]?.backgroundColor).toBe(lightTheme.point);
-		expect(printed.options?.animation).toBe(false);
+		expect(printed.options).toMatchObject({
+			animation: false,
+			responsive: false,
+			devicePixelRatio: 2
+		});
+		expect([paperChart!.canvas.width, paperChart!.canvas.height]).toEqual([300, 128]);
+		expect(toDataURL).toHaveBeenCalledWith('image/png');
+		// The off-screen chart goes; the image stays, for print only.
+		expect(paperChart!.destroy).toHaveBeenCalledTimes(1);
+		expect(screenChart!.destroy).not.toHaveBeenCalled();
+		const image = document.querySelector('figure img.print-image')!;
+		expect(image).toHaveAttribute('src', 'data:image/png;base64,iVBORw0KGgo=');
+		// Decorative on paper: the caption beside it says what it shows.
+		expect(image).toHaveAttribute('alt', '');
+		await waitFor(() =>
+			expect(screen.getByRole('img', { name: positionSummary })).toHaveAttribute(
+				'data-print-image',
+				'ready'
+			)
+		);
 
+		// Printing draws nothing more: paper shows the image.
+		window.dispatchEvent(new Event('beforeprint'));
 		window.dispatchEvent(new Event('afterprint'));
-		expect(FakeChart.instances).toHaveLength(3);
-		expect(FakeChart.instances[2]?.config.data.datasets[0]?.backgroundColor).toBe(darkTheme.point);
+		expect(FakeChart.instances).toHaveLength(2);
+		vi.restoreAllMocks();
+	});
+
+	it('prints the table in place of a chart that was never drawn', async () => {
+		fakeMatchMedia();
+		charts.loadChart.mockImplementationOnce(() => new Promise(() => {}));
+		render(ResultChart, { kind: 'position', result, labels });
+		const table = document.querySelector('figure details')!;
+		expect(table).not.toHaveAttribute('open');
+		window.dispatchEvent(new Event('beforeprint'));
+		expect(table).toHaveAttribute('open');
+		window.dispatchEvent(new Event('afterprint'));
+		expect(table).not.toHaveAttribute('open');
 	});
 
 	it('destroys the chart on unmount', async () => {

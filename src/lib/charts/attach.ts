@@ -2,6 +2,12 @@
  * The attachment that puts a result chart on a `<canvas>`: it loads Chart.js,
  * draws the chart and destroys it when the canvas goes away or the spec
  * changes (Svelte then attaches again with the new spec).
+ *
+ * Paper gets an image, not the canvas: once drawn, each chart is also drawn
+ * off-screen in the light theme, without animation, at twice the resolution,
+ * into its figure's `img.print-image`, which only print shows. Browsers print
+ * a live canvas unpredictably (Chromium records it as a page-sized vector
+ * form, which can push a chart onto a page of its own).
  */
 import type { Chart } from 'chart.js';
 import type { Attachment } from 'svelte/attachments';
@@ -23,14 +29,59 @@ export interface ChartSpec {
 /** Asks every mounted chart to draw now, e.g. before printing. */
 const drawAllEvent = 'rolefit:draw-charts';
 
+/** The print images being made, so that printing can wait for them. */
+const printImages = new Set<Promise<void>>();
+
 /**
  * Draws every chart on the page now, even those not scrolled into view yet,
- * and resolves once they are painted: the Print button awaits it.
+ * and resolves once they are painted and their print images are ready: the
+ * Print button awaits it.
  */
 export async function drawAllCharts(): Promise<void> {
 	window.dispatchEvent(new Event(drawAllEvent));
 	await loadChart();
 	await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+	await Promise.all(printImages);
+}
+
+/** How much sharper than the screen the print image is. */
+const PRINT_SCALE = 2;
+
+/**
+ * Draws the chart once more, off-screen, in the light theme and without
+ * animation, and puts it in `image` as a PNG. Resolves when the image is ready.
+ */
+async function makePrintImage(
+	ChartClass: typeof Chart,
+	spec: ChartSpec,
+	canvas: HTMLCanvasElement,
+	image: HTMLImageElement
+): Promise<void> {
+	const { width, height } = canvas.getBoundingClientRect();
+	if (width === 0 || height === 0) return;
+	const paper = document.createElement('canvas');
+	paper.width = Math.round(width);
+	paper.height = Math.round(height);
+	const config = buildChartConfig(spec.kind, spec.result, spec.labels, lightTheme, {
+		reducedMotion: true
+	});
+	const chart = new ChartClass(paper, {
+		...config,
+		options: {
+			...config.options,
+			responsive: false,
+			animation: false,
+			devicePixelRatio: PRINT_SCALE
+		}
+	});
+	try {
+		const url = paper.toDataURL('image/png');
+		if (!url?.startsWith('data:image/png')) return;
+		image.src = url;
+		await image.decode?.().catch(() => {});
+	} finally {
+		chart.destroy();
+	}
 }
 
 /**
@@ -74,8 +125,10 @@ export function resultChart(spec: ChartSpec): Attachment<HTMLCanvasElement> {
 		let chart: Chart | undefined;
 		let attached = true;
 		const detached = new AbortController();
+		const figure = canvas.closest('figure');
+		const image = figure?.querySelector<HTMLImageElement>('img.print-image');
 		// A chart printed before it was drawn shows its data table instead.
-		const table = canvas.closest('figure')?.querySelector('details');
+		const table = figure?.querySelector('details');
 		let openedForPrint = false;
 
 		const draw = (theme: ChartTheme, reducedMotion: boolean) => {
@@ -87,11 +140,9 @@ export function resultChart(spec: ChartSpec): Attachment<HTMLCanvasElement> {
 			);
 		};
 		const beforePrint = () => {
-			if (chart) draw(lightTheme, true);
-			else if (table && !table.open) openedForPrint = table.open = true;
+			if (!chart && table && !table.open) openedForPrint = table.open = true;
 		};
 		const afterPrint = () => {
-			if (chart) draw(spec.theme, true);
 			if (table && openedForPrint) openedForPrint = table.open = false;
 		};
 
@@ -104,6 +155,15 @@ export function resultChart(spec: ChartSpec): Attachment<HTMLCanvasElement> {
 					ChartClass = loaded;
 					draw(spec.theme, spec.reducedMotion);
 					canvas.dataset.drawn = 'true';
+					if (image) {
+						const ready = makePrintImage(loaded, spec, canvas, image)
+							.then(() => {
+								if (attached && image.src) canvas.dataset.printImage = 'ready';
+							})
+							.catch((error: unknown) => console.error('Could not draw the chart for print', error))
+							.finally(() => printImages.delete(ready));
+						printImages.add(ready);
+					}
 				},
 				(error: unknown) => {
 					// The caption and the table still carry everything the chart shows.
