@@ -24,35 +24,66 @@ async function followCitation(page: Page, link: Locator) {
 	return id!;
 }
 
-test('a citation in an explanation lands on its source', async ({ page }) => {
+/**
+ * Follows a numbered citation: the list at the bottom opens on its entry, which takes the focus,
+ * and the address keeps the result's link (its fragment carries the answers).
+ */
+async function followNumber(page: Page, number: Locator) {
+	const url = page.url();
+	const name = (await number.getAttribute('aria-label')) ?? '';
+	const href = (await number.getAttribute('href')) ?? '';
+	const id = /^#cite-(S\d{3}|M\d{2})$/.exec(href)?.[1];
+	expect(id, `numbered link ${href}`).toBeTruthy();
+	await number.click();
+	const entry = page.locator(`li#cite-${id}`);
+	await expect(entry).toBeFocused();
+	await expect(entry).toBeInViewport();
+	await expect(page.locator('details.cited-list')).toHaveAttribute('open', '');
+	expect(page.url()).toBe(url);
+	// The entry is the one the link names: same number, same title.
+	await expect(entry.locator('.number')).toHaveText(await number.innerText());
+	expect(name).toMatch(new RegExp(`^Source ${await number.innerText()}: `));
+	return { id: id!, entry };
+}
+
+test('a numbered citation in an explanation opens its entry at the bottom, then its source', async ({
+	page
+}) => {
 	await page.goto(`/results#${shareFragment(allStrategic())}`);
 	await shownResult(page);
-	const citation = page.locator('.explanation p a.citation').first();
-	await expect(citation).toHaveAccessibleName(/^Source S\d{3}: /);
-	await followCitation(page, citation);
+	const number = page.locator('.explanation .section-citations a.citation-number').first();
+	await expect(number).toHaveAccessibleName(/^Source \d+: /);
+	await expect(number).toHaveText(/^\d+$/);
+	const { id, entry } = await followNumber(page, number);
+	expect(id).toMatch(/^S\d{3}$/);
+	expect(await followCitation(page, entry.getByRole('link', { name: id }))).toBe(id);
 });
 
-test('a method reference in an explanation lands on its entry', async ({ page }) => {
+test('a method reference opens its entry at the bottom, then its entry on the sources page', async ({
+	page
+}) => {
 	await page.goto(`/results#${shareFragment(allStrategic())}`);
 	await shownResult(page);
-	const citation = page.locator('.explanation p a.citation[href^="/sources#M"]').first();
-	await expect(citation).toHaveAccessibleName(/^Method reference M\d{2}: /);
-	expect(await followCitation(page, citation)).toMatch(/^M\d{2}$/);
+	const number = page.locator('.explanation a.citation-number[href^="#cite-M"]').first();
+	const { id, entry } = await followNumber(page, number);
+	expect(id).toMatch(/^M\d{2}$/);
+	expect(await followCitation(page, entry.getByRole('link', { name: id }))).toBe(id);
 });
 
 test('every source in the "Sources cited" list lands on its source', async ({ page }) => {
 	const url = `/results#${shareFragment(allStrategic())}`;
-	await page.goto(url);
-	await shownResult(page);
+	const open = async () => {
+		await page.goto(url);
+		await shownResult(page);
+		await page.locator('details.cited-list > summary').click();
+	};
+	await open();
 	const links = page.locator('section.cited li a');
 	const count = await links.count();
 	expect(count).toBeGreaterThan(0);
 	const ids = await links.allTextContents();
 	for (let index = 0; index < count; index++) {
-		if (index > 0) {
-			await page.goto(url);
-			await shownResult(page);
-		}
+		if (index > 0) await open();
 		expect(await followCitation(page, links.nth(index))).toBe(ids[index]);
 	}
 });
