@@ -136,7 +136,7 @@ async function noticeDelay(page: Page, notice: string) {
 		() =>
 			(performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domInteractive
 	);
-	return (await shownAt.jsonValue()) - parsedAt;
+	return ((await shownAt.jsonValue()) as number) - parsedAt;
 }
 
 for (const device of ['desktop', 'phone'] as const) {
