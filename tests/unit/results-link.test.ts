@@ -8,7 +8,7 @@ import {
 } from '../../src/lib/results/wording.ts';
 import { questionnaireOf } from '../../src/lib/content/questionnaire.ts';
 import { questionRefsOf } from '../../src/lib/quiz/questions.ts';
-import { saveQuiz } from '../../src/lib/quiz/persistence.ts';
+import { saveQuiz } from '../../src/lib/quiz/snapshot.ts';
 import { encodeShare } from '../../src/lib/share/codec.ts';
 import { scoreAnswers } from '../../src/lib/scoring/score.ts';
 import { allStrategic, allTactical, content } from '../helpers/content.ts';
