@@ -1,5 +1,5 @@
 /** The results page's own modules: citations, "why", saved results, whose result it is, the card. */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { optionCountOf, questionnaireOf } from '../../src/lib/content/questionnaire.ts';
 import { summaryCard } from '../../src/lib/results/card.ts';
 import {
@@ -199,8 +199,10 @@ describe('why did I get this?', () => {
 
 describe('saved results', () => {
 	const { instrument } = content;
+	// The schema loads on demand; loaded once here, so the timings below measure the checks.
+	beforeAll(() => import('../../src/lib/results/saved-results-schema.ts'));
 
-	it('keeps the newest first, at most two, without repeating the latest', () => {
+	it('keeps the newest first, at most two, without repeating the latest', async () => {
 		const storage = memoryStorage();
 		let entries = recordResult(storage, instrument, [], 'v-a', 1);
 		entries = recordResult(storage, instrument, entries, 'v-a', 2);
@@ -212,9 +214,9 @@ describe('saved results', () => {
 			{ fragment: 'v-c', savedAt: 4 },
 			{ fragment: 'v-b', savedAt: 3 }
 		]);
-		expect(loadSavedResults(storage, instrument)).toEqual({ status: 'ok', entries });
+		expect(await loadSavedResults(storage, instrument)).toEqual({ status: 'ok', entries });
 		clearSavedResults(storage);
-		expect(loadSavedResults(storage, instrument)).toEqual({ status: 'none' });
+		expect(await loadSavedResults(storage, instrument)).toEqual({ status: 'none' });
 	});
 
 	it.each([
@@ -230,10 +232,10 @@ describe('saved results', () => {
 				entries: Array.from({ length: 9 }, (_, i) => ({ fragment: `v${i}`, savedAt: i }))
 			})
 		]
-	])('throws away %s, quickly, and says so', (_name, raw) => {
+	])('throws away %s, quickly, and says so', async (_name, raw) => {
 		const storage = memoryStorage({ [RESULTS_STORAGE_KEY]: raw });
 		const started = performance.now();
-		expect(loadSavedResults(storage, instrument)).toEqual({
+		expect(await loadSavedResults(storage, instrument)).toEqual({
 			status: 'discarded',
 			reason: 'unreadable'
 		});
@@ -241,16 +243,16 @@ describe('saved results', () => {
 		expect(storage.data.has(RESULTS_STORAGE_KEY)).toBe(false);
 	});
 
-	it('throws away results from another version of the quiz', () => {
+	it('throws away results from another version of the quiz', async () => {
 		const storage = memoryStorage();
 		recordResult(storage, { version: '1.4.0', fingerprint: 'old' }, [], 'v1', 1);
-		expect(loadSavedResults(storage, instrument)).toEqual({
+		expect(await loadSavedResults(storage, instrument)).toEqual({
 			status: 'discarded',
 			reason: 'other-version'
 		});
 	});
 
-	it('never throws when storage refuses', () => {
+	it('never throws when storage refuses', async () => {
 		const broken = {
 			getItem: () => {
 				throw new DOMException('denied', 'SecurityError');
@@ -262,7 +264,7 @@ describe('saved results', () => {
 				throw new DOMException('denied', 'SecurityError');
 			}
 		};
-		expect(loadSavedResults(broken, instrument)).toEqual({ status: 'none' });
+		expect(await loadSavedResults(broken, instrument)).toEqual({ status: 'none' });
 		expect(recordResult(broken, instrument, [], 'v-a', 1)).toEqual([
 			{ fragment: 'v-a', savedAt: 1 }
 		]);
@@ -278,7 +280,7 @@ describe('whose result it is', () => {
 		storeFinishedQuiz(storage, mildlyStrategic());
 		const first = await resultFromLink(content, linkFor(mildlyStrategic()), storage, 1000);
 		expect(first).toMatchObject({ status: 'ok', audience: 'own', previous: null, hasOwn: true });
-		expect(loadSavedResults(storage, content.instrument)).toMatchObject({
+		expect(await loadSavedResults(storage, content.instrument)).toMatchObject({
 			entries: [{ fragment: linkFor(mildlyStrategic()), savedAt: 1000 }]
 		});
 

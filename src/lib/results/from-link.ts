@@ -91,7 +91,7 @@ export async function resultFromLink(
 
 	let saved: SavedResult[] = [];
 	if (storage) {
-		const loaded = loadSavedResults(storage, content.instrument);
+		const loaded = await loadSavedResults(storage, content.instrument);
 		if (loaded.status === 'ok') {
 			// Each kept link must still read as a result of today's questions.
 			if (loaded.entries.every((entry) => decode(content, entry.fragment).ok)) {

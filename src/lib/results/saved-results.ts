@@ -8,9 +8,9 @@
  * Anything that cannot be trusted (broken JSON, another shape, megabytes of
  * junk, another version of the quiz) is removed and reported, never used
  * half-way; nothing here throws, because storage can be missing, full or
- * forbidden.
+ * forbidden. The zod schema (`saved-results-schema.ts`) loads only when there
+ * is something stored to check, so a first visit does not download zod.
  */
-import { z } from 'zod/mini';
 
 /** The storage key; separate from the unfinished quiz's, which this module never touches. */
 export const RESULTS_STORAGE_KEY = 'rolefit.results';
@@ -31,20 +31,6 @@ export interface SavedResult {
 	savedAt: number;
 }
 
-const envelopeSchema = z.object({
-	format: z.literal(1),
-	version: z.string(),
-	fingerprint: z.string(),
-	entries: z
-		.array(
-			z.object({
-				fragment: z.string().check(z.minLength(1), z.maxLength(1024)),
-				savedAt: z.number().check(z.minimum(0))
-			})
-		)
-		.check(z.maxLength(keep))
-});
-
 export type LoadSavedResults =
 	| { status: 'none' }
 	| { status: 'ok'; entries: SavedResult[] }
@@ -57,10 +43,10 @@ export interface ResultsInstrument {
 }
 
 /** The saved results, newest first; anything unusable is removed and reported. */
-export function loadSavedResults(
+export async function loadSavedResults(
 	storage: ResultsStorage,
 	instrument: ResultsInstrument
-): LoadSavedResults {
+): Promise<LoadSavedResults> {
 	let raw: string | null;
 	try {
 		raw = storage.getItem(RESULTS_STORAGE_KEY);
@@ -75,7 +61,8 @@ export function loadSavedResults(
 	} catch {
 		return discard(storage, 'unreadable');
 	}
-	const parsed = envelopeSchema.safeParse(json);
+	const { envelopeSchema } = await import('./saved-results-schema.ts');
+	const parsed = envelopeSchema(keep).safeParse(json);
 	if (!parsed.success) return discard(storage, 'unreadable');
 	const { version, fingerprint, entries } = parsed.data;
 	if (version !== instrument.version || fingerprint !== instrument.fingerprint) {

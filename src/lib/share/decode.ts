@@ -1,8 +1,10 @@
 /**
  * Reads share links written by `codec.ts`. Never throws on any text: a link is
- * input from anywhere, so its shape is checked with zod before anything else.
+ * input from anywhere, so its shape is checked before anything else: a string, no
+ * longer than any real link, of the one pattern links have. (No zod here: that
+ * check is all a link's shape needs, and the results page then loads no
+ * validation library on a first visit.)
  */
-import { z } from 'zod/mini';
 import type { Answers } from '../scoring/types.ts';
 import {
 	bodyLength,
@@ -29,7 +31,12 @@ export type DecodeShareResult =
 			sameVersion: boolean;
 	  };
 
-const fragmentSchema = z.string().check(z.maxLength(MAX_LENGTH), z.regex(FRAGMENT));
+/** A link's text as written by `encodeShare`, or null for anything else. */
+function fragmentText(value: unknown): string | null {
+	return typeof value === 'string' && value.length <= MAX_LENGTH && FRAGMENT.test(value)
+		? value
+		: null;
+}
 
 const MESSAGES = {
 	empty: 'This link has no answers in it: copy it again from the results page.',
@@ -53,11 +60,11 @@ export function decodeShare(
 		typeof fragment === 'string' && fragment.startsWith('#') ? fragment.slice(1) : fragment;
 	if (text === '' || text === null || text === undefined) return failure('empty');
 
-	const parsed = fragmentSchema.safeParse(text);
-	if (!parsed.success) return failure('malformed');
-	const [, version, fingerprint, rest] = FRAGMENT.exec(parsed.data)!;
-	const checked = parsed.data.slice(0, -CHECK_LENGTH);
-	if (checkOf(checked) !== parsed.data.slice(-CHECK_LENGTH)) return failure('malformed');
+	const link = fragmentText(text);
+	if (link === null) return failure('malformed');
+	const [, version, fingerprint, rest] = FRAGMENT.exec(link)!;
+	const checked = link.slice(0, -CHECK_LENGTH);
+	if (checkOf(checked) !== link.slice(-CHECK_LENGTH)) return failure('malformed');
 
 	// Only now is the version worth reporting: the check proves it was not garbled.
 	if (version !== instrument.version || fingerprint !== instrument.fingerprint) {
