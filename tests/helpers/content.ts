@@ -62,17 +62,8 @@ export function agreeToEverything(source: Content = content): Record<string, num
 	return Object.fromEntries(source.items.map((item) => [item.id, 5]));
 }
 
-/** A small seeded PRNG (mulberry32), so random respondents are the same on every run. */
-export function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+/** The simulation's seeded PRNG (mulberry32), so random respondents are the same on every run. */
+export { seededRandom } from '../../src/cli/simulation/populations.ts';
 
 /** A respondent who answers every question uniformly at random. */
 export function randomRespondent(random: () => number, source: Content = content): Answers {
