@@ -564,7 +564,9 @@ export async function exportCohort(
 		'flags',
 		...(options.raw ? questionIds.map((id) => `answer_${id}`) : [])
 	];
-	const lines = [csvLine([`# ${notice}`]), csvLine(header)];
+	// The header is line 1: a notice above it breaks spreadsheets and CSV parsers. The notice
+	// travels in the JSON export and stands beside the export links on the dashboard.
+	const lines = [csvLine(header)];
 	for (const { row } of records) {
 		const r = row.result;
 		lines.push(
