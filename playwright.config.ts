@@ -12,7 +12,10 @@
  * A bare `npx playwright test` runs both; pass `--project=e2e` or `--project=bench` to pick one.
  *
  * The server listens on port `E2E_PORT` (default 4173), so that two checkouts on one machine can
- * run their suites side by side.
+ * run their suites side by side. Its cohort database is in memory (`DATA_DIR=memory://`): every
+ * run starts empty and a developer's `./data` is never touched; `DATABASE_URL` is cleared so an
+ * exported one is not used either. All browsers come from 127.0.0.1, so the per-address limits
+ * on joining and submitting are raised (the integration tests check the limits themselves).
  */
 import { defineConfig } from '@playwright/test';
 
@@ -55,7 +58,15 @@ export default defineConfig({
 	webServer: {
 		command: 'node src/server/index.js',
 		port,
-		env: { PORT: String(port), HOST: '127.0.0.1' },
+		env: {
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			DATA_DIR: 'memory://',
+			DATABASE_URL: '',
+			RATE_LIMIT_CREATE: '200/3600',
+			RATE_LIMIT_JOIN: '600/60',
+			RATE_LIMIT_SUBMIT: '600/60'
+		},
 		reuseExistingServer: !process.env.CI,
 		timeout: 60_000
 	}

@@ -164,7 +164,7 @@ export async function countResponses(cohortId: string): Promise<number> {
 }
 
 /**
- * What the participant's private page shows: a summary of the result (scored now) and a link
+ * What the participant's private page shows: the result (scored now, shown with the shared result view) and a link
  * fragment for the full result page, which scores it again in the browser.
  */
 export async function ownResponse(key: string) {
@@ -172,7 +172,6 @@ export async function ownResponse(key: string) {
 	if (!own) return null;
 	const { encodeShare, shareQuestionsOf } = await import('$lib/share/codec');
 	const { questionnaireOf } = await import('$lib/content/questionnaire');
-	const { wording } = content.instrument;
 	const r = own.result;
 	return {
 		cohortName: own.cohortName,
@@ -181,14 +180,9 @@ export async function ownResponse(key: string) {
 		retentionDays: own.retentionDays,
 		displayName: own.displayName,
 		contentVersion: own.contentVersion,
-		summary: r
-			? {
-					strategic: r.scales.strategic.score,
-					tactical: r.scales.tactical.score,
-					verdict: r.verdict ? wording.verdicts[r.verdict] : null,
-					profile: r.profile ? wording.profiles[r.profile] : null
-				}
-			: null,
+		/** The scored result and its answers, for the shared result view (null: another version). */
+		result: r ?? null,
+		answers: r ? own.answers : null,
 		resultFragment: r
 			? encodeShare(
 					content.instrument,

@@ -333,7 +333,7 @@ describe('dashboard and present view', () => {
 });
 
 describe('exports', () => {
-	it('CSV and JSON: one row per response, the notice first, formula-safe names', async () => {
+	it('CSV and JSON: one row per response, the header first, formula-safe names', async () => {
 		const cohort = await newCohort({ minGroupSize: '3', collectNames: 'on' });
 		await submit(cohort.joinCode, submission(600, { displayName: '=HYPERLINK("http://x")' }));
 		await submit(cohort.joinCode, submission(601, { displayName: 'Bo' }));
@@ -344,14 +344,15 @@ describe('exports', () => {
 			/attachment; filename=".*\.csv"/
 		);
 		const lines = (csv.body as string).trimEnd().split('\r\n');
-		expect(lines[0]).toContain(content.instrument.wording.notForSelection.slice(0, 20));
-		expect(lines[1]).toMatch(
+		// The header is the first line (no notice before it: spreadsheets and parsers read line 1).
+		expect(lines[0]).toMatch(
 			/^id,submitted_at,display_name,content_version,strategic,tactical,facet_/
 		);
-		expect(lines).toHaveLength(5);
+		expect(csv.body).not.toContain(content.instrument.wording.notForSelection.slice(0, 20));
+		expect(lines).toHaveLength(4);
 		expect(csv.body).toContain(`"'=HYPERLINK(""http://x"")"`);
 		const raw = await exportOf(cohort, 'csv', '?raw=1');
-		expect((raw.body as string).split('\r\n')[1]).toContain(`answer_${content.sequence[0]}`);
+		expect((raw.body as string).split('\r\n')[0]).toContain(`answer_${content.sequence[0]}`);
 		const json = await exportOf(cohort, 'json', '?raw=1');
 		const parsed = json.body as { notice: string; responses: Record<string, unknown>[] };
 		expect(parsed.notice).toBe(content.instrument.wording.notForSelection);
@@ -372,7 +373,8 @@ describe('data lifecycle', () => {
 		expect(page.status).toBe(200);
 		expect(page.data).toMatchObject({ own: { cohortName: 'Onboarding' } });
 		expect((await ownPage('A'.repeat(22))).status).toBe(404);
-		expect((await deleteOwn(body.key)).status).toBe(200);
+		// The deleted response's page can no longer load: the action leads to a page of its own.
+		expect((await deleteOwn(body.key)).status).toBe(303);
 		expect(await countResponses(cohort.cohortId)).toBe(0);
 		expect((await ownPage(body.key)).status).toBe(404);
 	});

@@ -1,4 +1,4 @@
-import { error } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { ownResponse, deleteResponseByKey } from '$lib/server/responses';
 
 /** A participant's private page: their own response, its result, and deleting it. */
@@ -10,8 +10,9 @@ export async function load({ params }) {
 
 export const actions = {
 	delete: async ({ params }) => {
-		// Deleting twice, or a wrong key, ends the same way: nothing is stored under it.
+		// Deleting twice, or a wrong key, ends the same way: nothing is stored under it. A page of
+		// its own, because this one (its load) no longer has anything to show.
 		await deleteResponseByKey(params.key);
-		return { deleted: true };
+		redirect(303, '/r/deleted');
 	}
 };
