@@ -31,17 +31,27 @@ export function backoff(attempts: number, random: () => number = Math.random): n
 	return Math.round(base * (1 + 0.2 * random()));
 }
 
+/**
+ * What is waiting, oldest first. Damaged storage reads as empty; an entry with a code and a
+ * keyed body but no usable schedule is kept and due now (dropping it would lose a response).
+ */
 export function readOutbox(storage: OutboxStorage): Pending[] {
 	try {
 		const parsed: unknown = JSON.parse(storage.getItem(OUTBOX_STORAGE_KEY) ?? '[]');
 		return Array.isArray(parsed)
-			? parsed.filter(
-					(entry): entry is Pending =>
-						typeof entry === 'object' &&
-						entry !== null &&
-						typeof entry.code === 'string' &&
-						typeof entry.body?.key === 'string'
-				)
+			? parsed
+					.filter(
+						(entry): entry is Pending =>
+							typeof entry === 'object' &&
+							entry !== null &&
+							typeof entry.code === 'string' &&
+							typeof entry.body?.key === 'string'
+					)
+					.map((entry) => ({
+						...entry,
+						attempts: Number.isFinite(entry.attempts) ? entry.attempts : 0,
+						nextAt: Number.isFinite(entry.nextAt) ? entry.nextAt : 0
+					}))
 			: [];
 	} catch {
 		return [];
@@ -92,7 +102,11 @@ export async function send(
 		return wait(storage, entry, 'No connection to the server', now());
 	}
 	if (response.status === 200 || response.status === 201) {
-		const { id } = (await response.json()) as { id: string };
+		// Stored: an answer whose body cannot be read is still an acknowledgement.
+		const id = await response
+			.json()
+			.then((value: { id?: unknown }) => (typeof value?.id === 'string' ? value.id : ''))
+			.catch(() => '');
 		update(storage, key, () => null);
 		return { status: 'sent', key, id };
 	}
@@ -128,4 +142,32 @@ function wait(
 	const nextAt = now + (delay ?? backoff(attempts));
 	update(storage, entry.body.key, (stored) => ({ ...stored, attempts, nextAt, lastError: error }));
 	return { status: 'waiting', key: entry.body.key, nextAt, error };
+}
+
+export const SENT_STORAGE_KEY = 'rolefit.cohort-responses';
+
+/** Remembers, in this browser only, the private key of a response that reached the server. */
+export function rememberSent(storage: OutboxStorage, code: string, key: string) {
+	try {
+		const sent = sentResponses(storage).filter((entry) => entry.key !== key);
+		sent.push({ code, key });
+		storage.setItem(SENT_STORAGE_KEY, JSON.stringify(sent.slice(-20)));
+	} catch {
+		// storage refused: the page still shows the private link once
+	}
+}
+
+/** Responses this browser sent, newest last. */
+export function sentResponses(storage: OutboxStorage): { code: string; key: string }[] {
+	try {
+		const parsed: unknown = JSON.parse(storage.getItem(SENT_STORAGE_KEY) ?? '[]');
+		return Array.isArray(parsed)
+			? parsed.filter(
+					(entry): entry is { code: string; key: string } =>
+						typeof entry?.code === 'string' && typeof entry?.key === 'string'
+				)
+			: [];
+	} catch {
+		return [];
+	}
 }
