@@ -72,6 +72,17 @@ const routes = {
 	own: () => import('../../src/routes/r/[key]/+page.server.ts')
 };
 
+/**
+ * Opens the database and loads every route module once. Both take seconds on a loaded machine
+ * (PGlite compiles its WASM and migrates; each module is transformed on first import), so a
+ * suite does this in `beforeAll` rather than inside its first test's time limit.
+ */
+export async function warmUp() {
+	const { database } = await import('../../src/lib/server/db/index.ts');
+	await database();
+	await Promise.all(Object.values(routes).map((load) => load()));
+}
+
 function form(fields: Record<string, string>, path: string) {
 	const body = new FormData();
 	for (const [key, value] of Object.entries(fields)) body.set(key, value);

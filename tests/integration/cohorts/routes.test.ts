@@ -2,7 +2,7 @@
  * Every cohort endpoint and action, called as SvelteKit calls them, on in-memory PGlite (or on
  * PostgreSQL when DATABASE_URL is set: `npm run test:db`).
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { closeDatabase, database, schema } from '../../../src/lib/server/db/index.ts';
 import { countResponses } from '../../../src/lib/server/responses.ts';
@@ -23,9 +23,11 @@ import {
 	signIn,
 	submission,
 	submit,
-	submitRaw
+	submitRaw,
+	warmUp
 } from '../../helpers/cohort-harness.ts';
 
+beforeAll(() => warmUp(), 120_000);
 afterAll(() => closeDatabase());
 
 type Dashboard = Awaited<ReturnType<typeof import('../../../src/lib/server/cohorts.ts').dashboard>>;
