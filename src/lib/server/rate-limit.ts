@@ -24,7 +24,8 @@ const defaults: Record<Bucket, Limit> = {
 	submit: { limit: 30, windowSeconds: 60 }
 };
 
-function fromEnv(bucket: Bucket): Limit {
+/** The limit on `bucket` (from the environment, or the default). */
+export function fromEnv(bucket: Bucket): Limit {
 	const raw = process.env[`RATE_LIMIT_${bucket.toUpperCase()}`];
 	const match = raw ? /^(\d+)\/(\d+)$/.exec(raw.trim()) : null;
 	if (!match) return defaults[bucket];
@@ -32,6 +33,24 @@ function fromEnv(bucket: Bucket): Limit {
 }
 
 export type RateLimitResult = { ok: true } | { ok: false; retryAfter: number };
+
+/**
+ * Where a hit from `address` in `bucket` at `now` is counted, and what the count may reach:
+ * for a caller that counts the hit inside a statement of its own (`responses.ts` counts a
+ * submission and stores it in one round trip).
+ */
+export function window(bucket: Bucket, address: string, now: number = Date.now()) {
+	const { limit, windowSeconds } = fromEnv(bucket);
+	const seconds = Math.floor(now / 1000);
+	const windowStart = seconds - (seconds % windowSeconds);
+	return {
+		key: `${bucket}:${sha256(address)}`,
+		windowStart,
+		limit,
+		/** The answer once the count has passed the limit. */
+		retryAfter: Math.max(1, windowStart + windowSeconds - seconds)
+	};
+}
 
 /**
  * Counts one request from `address` in `bucket`. Not ok once the window's limit is passed;
@@ -42,20 +61,18 @@ export async function hit(
 	address: string,
 	now: number = Date.now()
 ): Promise<RateLimitResult> {
-	const { limit, windowSeconds } = fromEnv(bucket);
-	const seconds = Math.floor(now / 1000);
-	const windowStart = seconds - (seconds % windowSeconds);
+	const { key, windowStart, limit, retryAfter } = window(bucket, address, now);
 	const db = await database();
 	const [row] = await db
 		.insert(rateLimits)
-		.values({ key: `${bucket}:${sha256(address)}`, windowStart, count: 1 })
+		.values({ key, windowStart, count: 1 })
 		.onConflictDoUpdate({
 			target: [rateLimits.key, rateLimits.windowStart],
 			set: { count: sql`${rateLimits.count} + 1` }
 		})
 		.returning({ count: rateLimits.count });
 	if (row!.count <= limit) return { ok: true };
-	return { ok: false, retryAfter: Math.max(1, windowStart + windowSeconds - seconds) };
+	return { ok: false, retryAfter };
 }
 
 /** Deletes counters whose window started more than a day ago. */

@@ -8,7 +8,8 @@ import { parseSubmission, type FieldErrors } from '$lib/cohorts/submission';
 import { checkAnswers, questionsById, type ScoreResult } from '$lib/scoring';
 import { cohortByCode } from './cohorts.ts';
 import { database } from './db/index.ts';
-import { cohorts, responses } from './db/schema.ts';
+import { cohorts, rateLimits, responses } from './db/schema.ts';
+import { hit, window } from './rate-limit.ts';
 import { content, scoreStored } from './scored.ts';
 import { normaliseJoinCode, sha256, TOKEN_PATTERN } from './tokens.ts';
 
@@ -18,31 +19,52 @@ export type SubmitResult =
 	| { status: 201 | 200; id: string }
 	| { status: 400; message: string; errors: FieldErrors }
 	| { status: 404 }
-	| { status: 409; message: string };
+	| { status: 409; message: string }
+	| { status: 429; retryAfter: number };
 
 /**
  * Stores a submission to the cohort with this join code. The same key sent again (a retry after
  * a lost answer) is acknowledged with the stored response (200), never stored twice.
  */
-export async function submitResponse(code: string, body: unknown): Promise<SubmitResult> {
+export async function submitResponse(
+	code: string,
+	body: unknown,
+	/** Counts this request against the sender's submit limit (the route passes the address). */
+	from?: { address: string }
+): Promise<SubmitResult> {
+	const result = await submitChecked(code, body, from);
+	if (from && result.counted !== true) {
+		// Answers that never reached the combined statement are counted on their own.
+		const limited = await hit('submit', from.address);
+		if (!limited.ok) return { status: 429, retryAfter: limited.retryAfter };
+	}
+	return result.result;
+}
+
+async function submitChecked(
+	code: string,
+	body: unknown,
+	from?: { address: string }
+): Promise<{ result: SubmitResult; counted?: true }> {
+	const done = (result: SubmitResult) => ({ result });
 	const parsed = parseSubmission(body);
 	if (!parsed.ok)
-		return { status: 400, message: 'The submission is not valid', errors: parsed.errors };
+		return done({ status: 400, message: 'The submission is not valid', errors: parsed.errors });
 	const { submission } = parsed;
 	questions ??= questionsById(content);
 	const checked = checkAnswers(questions, submission.answers);
 	if (checked.problems.length > 0) {
-		return {
+		return done({
 			status: 400,
 			message: 'Some answers are not possible answers',
 			errors: Object.fromEntries(
 				checked.problems.map((problem) => [`answers.${problem.question}`, problem.message])
 			)
-		};
+		});
 	}
 	const unknownTimings = Object.keys(submission.timings ?? {}).filter((id) => !questions!.has(id));
 	if (unknownTimings.length > 0) {
-		return {
+		return done({
 			status: 400,
 			message: 'Timings for questions that do not exist',
 			errors: Object.fromEntries(
@@ -51,48 +73,77 @@ export async function submitResponse(code: string, body: unknown): Promise<Submi
 					`"${id}" is not a question of this instrument`
 				])
 			)
-		};
+		});
 	}
 	const { version, fingerprint } = content.instrument;
 	if (submission.version !== version || submission.fingerprint !== fingerprint) {
 		// Checked before the code, so it cannot tell anyone whether a code exists.
-		return {
+		return done({
 			status: 409,
 			message: `This quiz has changed since it was started (version ${submission.version}, now ${version}): take it again.`
-		};
+		});
 	}
 	const keyHash = sha256(submission.key);
 	const db = await database();
 	const normalised = normaliseJoinCode(code);
+	let counted: true | undefined;
 	if (normalised !== null) {
-		// The common case in one statement: the cohort is found, open, and the row inserted.
+		// The common case in one statement, so one round trip and one commit: the sender's hit is
+		// counted, and unless it passed the limit, the cohort is found, open, and the row inserted.
 		const id = randomUUID();
 		const displayName = submission.displayName || null;
-		const inserted = (await db.execute(sql`
-			insert into ${responses} (id, cohort_id, key_hash, display_name, content_version, content_fingerprint, answers, timings)
-			select ${id}::uuid, ${cohorts.id}, ${keyHash},
-				case when ${cohorts.collectNames} then ${displayName}::text else null end,
-				${version}, ${fingerprint}, ${JSON.stringify(checked.answers)}::jsonb,
-				${submission.timings ? JSON.stringify(submission.timings) : null}::jsonb
-			from ${cohorts}
-			where ${cohorts.joinCodeHash} = ${sha256(normalised)}
-				and ${cohorts.closedAt} is null
-				and (${cohorts.closesAt} is null or ${cohorts.closesAt} > now())
-			on conflict (key_hash) do nothing
-			returning id`)) as unknown as { rows: { id: string }[] };
-		if (inserted.rows.length === 1) return { status: 201, id };
+		const limit = from ? window('submit', from.address) : null;
+		const counter = limit
+			? sql`insert into ${rateLimits} (key, window_start, count)
+				values (${limit.key}, ${limit.windowStart}, 1)
+				on conflict (key, window_start) do update set count = ${rateLimits}.count + 1
+				returning count`
+			: sql`select 1 as count`;
+		const outcome = (await db.execute(sql`
+			with hit as (${counter}),
+			stored as (
+				insert into ${responses} (id, cohort_id, key_hash, display_name, content_version, content_fingerprint, answers, timings)
+				select ${id}::uuid, ${cohorts.id}, ${keyHash},
+					case when ${cohorts.collectNames} then ${displayName}::text else null end,
+					${version}, ${fingerprint}, ${JSON.stringify(checked.answers)}::jsonb,
+					${submission.timings ? JSON.stringify(submission.timings) : null}::jsonb
+				from ${cohorts}, hit
+				where ${cohorts.joinCodeHash} = ${sha256(normalised)}
+					and ${cohorts.closedAt} is null
+					and (${cohorts.closesAt} is null or ${cohorts.closesAt} > now())
+					and hit.count <= ${limit?.limit ?? 1}
+				on conflict (key_hash) do nothing
+				returning id
+			)
+			select (select count from hit)::int as count, (select id from stored) as id`)) as unknown as {
+			rows: { count: number; id: string | null }[];
+		};
+		const [row] = outcome.rows;
+		counted = true;
+		if (limit && row!.count > limit.limit) {
+			return { result: { status: 429, retryAfter: limit.retryAfter }, counted };
+		}
+		if (row!.id) return { result: { status: 201, id }, counted };
 	}
 	// Not inserted: an unknown code, a closed cohort, or this key stored before.
 	const cohort = await cohortByCode(code);
-	if (!cohort) return { status: 404 };
+	if (!cohort) return { result: { status: 404 }, counted };
 	const [row] = await db
 		.select({ id: responses.id, cohortId: responses.cohortId })
 		.from(responses)
 		.where(eq(responses.keyHash, keyHash))
 		.limit(1);
-	if (row && row.cohortId === cohort.id) return { status: 200, id: row.id };
-	if (row) return { status: 409, message: 'This submission key belongs to another response.' };
-	return { status: 409, message: 'This cohort is closed: it no longer takes responses.' };
+	if (row && row.cohortId === cohort.id) return { result: { status: 200, id: row.id }, counted };
+	if (row) {
+		return {
+			result: { status: 409, message: 'This submission key belongs to another response.' },
+			counted
+		};
+	}
+	return {
+		result: { status: 409, message: 'This cohort is closed: it no longer takes responses.' },
+		counted
+	};
 }
 
 export interface OwnResponse {

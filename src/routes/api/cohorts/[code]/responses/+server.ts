@@ -10,12 +10,17 @@ import { submitResponse } from '$lib/server/responses';
  * 413 too large, 415 not JSON, 429 too many from this address.
  */
 export async function POST({ params, request, getClientAddress }) {
-	const limited = await hit('submit', getClientAddress());
-	if (!limited.ok) return tooManyRequests(limited.retryAfter);
 	const body = await readJson(request, SUBMISSION_BODY_LIMIT);
-	if (!body.ok) return body.response;
-	const result = await submitResponse(params.code, body.body);
+	if (!body.ok) {
+		// Counted too: a flood of broken bodies is limited like any other.
+		const limited = await hit('submit', getClientAddress());
+		return limited.ok ? body.response : tooManyRequests(limited.retryAfter);
+	}
+	// The hit is counted by submitResponse, in the same statement that stores the response.
+	const result = await submitResponse(params.code, body.body, { address: getClientAddress() });
 	switch (result.status) {
+		case 429:
+			return tooManyRequests(result.retryAfter);
 		case 201:
 		case 200:
 			return json(
