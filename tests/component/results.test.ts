@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/svelte';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import content from 'virtual:rolefit/content';
@@ -14,10 +14,16 @@ vi.mock('$lib/charts/register', () => ({
 const { wording } = content.instrument;
 const text = content.resultsPage;
 
-/** Renders the view for `answers` with the content's own words. */
-function renderResult(answers: Record<string, number>, props: Record<string, unknown> = {}) {
+/** Waits until the whole view is built: the card comes at once, the sections below it after. */
+async function built() {
+	await waitFor(() => expect(document.querySelector('section.cited')).not.toBeNull());
+}
+
+/** Renders the view for `answers` with the content's own words, and waits until it is whole. */
+async function renderResult(answers: Record<string, number>, props: Record<string, unknown> = {}) {
 	const result = scoreAnswers(content, answers);
 	render(ResultView, { result, content, answers, ...props });
+	await built();
 	return result;
 }
 
@@ -45,8 +51,8 @@ function scaleBox(name: string) {
 }
 
 describe('the result view', () => {
-	it('leads with the verdict, where the range puts it and how firm it is', () => {
-		const result = renderResult(allStrategic(content));
+	it('leads with the verdict, where the range puts it and how firm it is', async () => {
+		const result = await renderResult(allStrategic(content));
 		expect(result).toMatchObject({ verdict: 'product', firmness: 'firm', position: 100 });
 		const verdict = screen.getByText('Your answers lean toward product management.');
 		expect(verdict).toHaveAttribute('data-verdict', 'product');
@@ -71,8 +77,8 @@ describe('the result view', () => {
 		expect(scaleBox('Tactical (project)')).toEqual({ score: '0 / 100', range: 'range 0–10' });
 	});
 
-	it('shows the card in one direction: project on the left, product on the right', () => {
-		renderResult(allStrategic(content));
+	it('shows the card in one direction: project on the left, product on the right', async () => {
+		await renderResult(allStrategic(content));
 		const header = screen
 			.getByRole('heading', { level: 1, name: 'Your result' })
 			.closest('header')!;
@@ -90,8 +96,8 @@ describe('the result view', () => {
 		expect(header.textContent).toContain('Vision and the "why" 100');
 	});
 
-	it('says which kind of in-between, with no firmness', () => {
-		const result = renderResult(strongOnBoth());
+	it('says which kind of in-between, with no firmness', async () => {
+		const result = await renderResult(strongOnBoth());
 		expect(result).toMatchObject({ verdict: 'in-between', profile: 'hybrid', firmness: null });
 		const verdict = screen.getByText('Your answers sit in between: you are drawn to both sides.');
 		expect(verdict).toHaveAttribute('data-verdict', 'in-between');
@@ -105,7 +111,7 @@ describe('the result view', () => {
 		expect(screen.getByRole('region', { name: profile.title })).toBeInTheDocument();
 	});
 
-	it('takes its words from the content it is given', () => {
+	it('takes its words from the content it is given', async () => {
 		const result = scoreAnswers(content, allStrategic(content));
 		render(ResultView, {
 			result,
@@ -125,14 +131,15 @@ describe('the result view', () => {
 				resultsPage: { ...text, next: { ...text.next, heading: 'Now try this' } }
 			}
 		});
+		await built();
 		expect(screen.getByText('A product lean, in other words.')).toBeInTheDocument();
 		expect(screen.getByText('The range, in other words.')).toBeInTheDocument();
 		expect(screen.queryByText(wording.verdicts.product.sentence)).toBeNull();
 		expect(screen.getByRole('heading', { level: 2, name: 'Now try this' })).toBeInTheDocument();
 	});
 
-	it('cites as small numbered links per section, leading to the numbered list at the bottom', () => {
-		const result = renderResult(allStrategic(content));
+	it('cites as small numbered links per section, leading to the numbered list at the bottom', async () => {
+		const result = await renderResult(allStrategic(content));
 		const verdict = result.explanations.find((e) => e.role === 'verdict')!.explanation;
 		expect(verdict.target).toBe('product');
 		const section = screen.getByRole('region', { name: verdict.title });
@@ -180,7 +187,7 @@ describe('the result view', () => {
 
 	it('opens the list at the bottom when a number is followed, without touching the address', async () => {
 		const user = userEvent.setup();
-		renderResult(allStrategic(content));
+		await renderResult(allStrategic(content));
 		const before = location.href;
 		const list = document.querySelector<HTMLDetailsElement>('.cited-list')!;
 		expect(list.open).toBe(false);
@@ -192,8 +199,8 @@ describe('the result view', () => {
 		expect(location.href).toBe(before);
 	});
 
-	it('gives each chart a text summary and a data table', () => {
-		renderResult(allStrategic(content));
+	it('gives each chart a text summary and a data table', async () => {
+		await renderResult(allStrategic(content));
 		expect(
 			screen.getByRole('img', {
 				name: 'Your position is 100 towards product management; the range runs from 83 to 100.'
@@ -206,8 +213,8 @@ describe('the result view', () => {
 		).toBeInTheDocument();
 	});
 
-	it('says the quality flags kindly', () => {
-		const result = renderResult(agreeToEverything(content));
+	it('says the quality flags kindly', async () => {
+		const result = await renderResult(agreeToEverything(content));
 		expect(result.flags.map((flag) => flag.id)).toEqual(['straight-lining', 'inconsistent']);
 		const notice = screen.getByRole('region', { name: 'Read this result with care' });
 		expect(
@@ -218,8 +225,8 @@ describe('the result view', () => {
 		expect(within(notice).getAllByText(/^What we noticed: /)).toHaveLength(2);
 	});
 
-	it('explains why there is no verdict when too little was answered', () => {
-		renderResult({ 'vision-a': 4 });
+	it('explains why there is no verdict when too little was answered', async () => {
+		await renderResult({ 'vision-a': 4 });
 		expect(screen.getByText('We cannot give you a result yet.')).toBeInTheDocument();
 		expect(
 			screen.getByText(/Only 1 of the 21 questions on the Strategic scale/)
@@ -236,11 +243,25 @@ describe('the result view', () => {
 		expect(document.querySelector('#chart-position')).toBeNull();
 		expect(screen.queryByRole('heading', { name: text.next.heading })).toBeNull();
 	});
+
+	it('builds the card at once, the next step and the sections below a moment later', async () => {
+		const result = scoreAnswers(content, allStrategic(content));
+		render(ResultView, { result, content });
+		expect(screen.getByText(wording.verdicts.product.sentence)).toBeInTheDocument();
+		expect(screen.getByRole('img', { name: /^A map of your two levels/ })).toBeInTheDocument();
+		expect(screen.queryByRole('heading', { name: text.next.heading })).toBeNull();
+		expect(screen.queryByRole('heading', { name: text.why.heading })).toBeNull();
+		expect(document.querySelector('section.cited')).toBeNull();
+		await built();
+		expect(screen.getByRole('heading', { name: text.next.heading })).toBeInTheDocument();
+		expect(screen.getByRole('heading', { name: text.why.heading })).toBeInTheDocument();
+		expect(screen.getByRole('heading', { name: text.position.heading })).toBeInTheDocument();
+	});
 });
 
 describe('what to try next', () => {
-	it('names the titles the sources name, three things to try as ours, and the sources to read', () => {
-		renderResult(allStrategic(content));
+	it('names the titles the sources name, three things to try as ours, and the sources to read', async () => {
+		await renderResult(allStrategic(content));
 		const next = within(screen.getByRole('region', { name: text.next.heading }));
 		const step = content.nextSteps.product;
 		expect(next.getByText(step.intro.text)).toBeInTheDocument();
@@ -265,8 +286,8 @@ describe('what to try next', () => {
 		expect(next.getAllByRole('link', { name: /^Source \d+: / }).length).toBeGreaterThan(0);
 	});
 
-	it('follows the kind of in-between, and says what would settle an undecided result', () => {
-		const result = renderResult(undecided());
+	it('follows the kind of in-between, and says what would settle an undecided result', async () => {
+		const result = await renderResult(undecided());
 		expect(result).toMatchObject({ verdict: 'in-between', profile: 'undecided' });
 		const next = within(screen.getByRole('region', { name: text.next.heading }));
 		expect(next.getByText(content.nextSteps.undecided.intro.text)).toBeInTheDocument();
@@ -281,7 +302,7 @@ describe('why did I get this?', () => {
 	it('opens each facet to the answers that moved it most, in the person’s own answers', async () => {
 		const user = userEvent.setup();
 		const answers = allStrategic(content);
-		renderResult(answers);
+		await renderResult(answers);
 		const why = screen.getByRole('region', { name: text.why.heading });
 		// The ten facets, each a closed <details>, grouped by scale, strategic (product) first.
 		const facets = [...why.querySelectorAll<HTMLDetailsElement>('details.facet')];
@@ -289,6 +310,8 @@ describe('why did I get this?', () => {
 			[...content.facets].sort((a, b) => a.scale.localeCompare(b.scale)).map((f) => f.id)
 		);
 		expect(facets.every((facet) => !facet.open)).toBe(true);
+		// Closed, a facet holds only its summary; its body is built when it is opened.
+		expect(facets.every((facet) => facet.querySelector('.facet-body') === null)).toBe(true);
 		const vision = document.querySelector<HTMLDetailsElement>('[data-facet="strategic.vision"]')!;
 		expect(vision.open).toBe(false);
 		await user.click(within(vision).getByText('Vision and the "why"'));
@@ -307,9 +330,13 @@ describe('why did I get this?', () => {
 		expect(vision.textContent).toContain(strength.paragraphs[0]!.markdown.slice(0, 40));
 	});
 
-	it('lists the choices in the situations with the side each counts toward', () => {
-		renderResult(allStrategic(content));
+	it('lists the choices in the situations with the side each counts toward, once opened', async () => {
+		const user = userEvent.setup();
+		await renderResult(allStrategic(content));
 		const choices = screen.getByText(text.why.choicesHeading).closest('details')!;
+		// Closed, it holds only its summary.
+		expect(within(choices).queryAllByRole('listitem')).toHaveLength(0);
+		await user.click(within(choices).getByText(text.why.choicesHeading));
 		const items = within(choices).getAllByRole('listitem');
 		expect(items).toHaveLength(content.scenarios.length);
 		for (const item of items) expect(item.textContent).toContain(text.why.towardProduct);
@@ -317,8 +344,8 @@ describe('why did I get this?', () => {
 });
 
 describe('whose result it is', () => {
-	it('opens a shared link as "A result shared with you", with "Take the quiz yourself"', () => {
-		renderResult(allStrategic(content), { audience: 'shared' });
+	it('opens a shared link as "A result shared with you", with "Take the quiz yourself"', async () => {
+		await renderResult(allStrategic(content), { audience: 'shared' });
 		expect(
 			screen.getByRole('heading', { level: 1, name: text.card.sharedHeading })
 		).toBeInTheDocument();
@@ -330,18 +357,18 @@ describe('whose result it is', () => {
 		expect(screen.queryByRole('link', { name: text.card.ownLatest })).toBeNull();
 	});
 
-	it('points a visitor who has a result of their own to it', () => {
-		renderResult(allStrategic(content), { audience: 'shared', hasOwn: true });
+	it('points a visitor who has a result of their own to it', async () => {
+		await renderResult(allStrategic(content), { audience: 'shared', hasOwn: true });
 		expect(screen.getByRole('link', { name: text.card.ownLatest })).toHaveAttribute(
 			'href',
 			'/results'
 		);
 	});
 
-	it('shows "last time → now" for the person’s own result after a retake', () => {
+	it('shows "last time → now" for the person’s own result after a retake', async () => {
 		const before = scoreAnswers(content, strongOnBoth());
 		const savedAt = Date.UTC(2025, 2, 14);
-		renderResult(allStrategic(content), { previous: { result: before, savedAt } });
+		await renderResult(allStrategic(content), { previous: { result: before, savedAt } });
 		const previous = within(screen.getByRole('region', { name: text.previous.heading }));
 		const rows = previous
 			.getAllByRole('row')
@@ -355,9 +382,9 @@ describe('whose result it is', () => {
 		]);
 	});
 
-	it('never shows a previous result beside someone else’s', () => {
+	it('never shows a previous result beside someone else’s', async () => {
 		const before = scoreAnswers(content, strongOnBoth());
-		renderResult(allStrategic(content), {
+		await renderResult(allStrategic(content), {
 			audience: 'shared',
 			previous: { result: before, savedAt: 0 }
 		});

@@ -519,6 +519,10 @@ for (const scheme of ['light', 'dark'] as const) {
 			await page.emulateMedia({ colorScheme: scheme });
 			await page.setViewportSize(viewport);
 			const check = async (state: string) => {
+				// The sections below the card are built a moment after it: check the whole page.
+				if (await page.locator('article.result').count()) {
+					await expect(page.locator('section.cited')).toBeAttached();
+				}
 				const violations = await axeViolations(page);
 				expect(violations, `${state}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
 			};
