@@ -176,14 +176,18 @@ test.describe('security headers on every response', () => {
 test('a malformed URL writes one line to the log, not a stack trace', async () => {
 	const server = spawn(process.execPath, ['src/server/index.js'], {
 		cwd: root,
-		env: { ...process.env, PORT: '0', HOST: '127.0.0.1' },
+		// An in-memory database: a developer's ./data is never touched.
+		env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: 'memory://', DATABASE_URL: '' },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let log = '';
 	server.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
 	server.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
 	try {
-		await expect.poll(() => log).toMatch(/Listening on http:\/\/127\.0\.0\.1:\d+/);
+		// Start-up opens and migrates the database first: slow on a loaded machine.
+		await expect
+			.poll(() => log, { timeout: 45_000 })
+			.toMatch(/Listening on http:\/\/127\.0\.0\.1:\d+/);
 		const port = Number(/:(\d+)/.exec(log)![1]);
 		const started = log;
 		// A raw request: nothing between the test and the server re-encodes the path.
