@@ -60,7 +60,10 @@ interface Page {
 }
 
 const pages: Page[] = [
-	{ route: '/', html: 'index.html', budget: 36 * KB },
+	// Issue 9 set 36 KB when the Svelte runtime chunk was 15.8 KB; with the quiz, results and
+	// cohort pages of issues 10 and 11 it is 19.5 KB on every page (one shared chunk), while `/`'s
+	// own code is 2.2 KB. 40 KB until the runtime is split per page (README, Performance budgets).
+	{ route: '/', html: 'index.html', budget: 40 * KB },
 	{ route: '/quiz', html: 'quiz.html', budget: 50 * KB },
 	// Also every results page with answers in its link: the fragment never reaches the server.
 	{ route: '/results', html: 'results.html', budget: 90 * KB },
