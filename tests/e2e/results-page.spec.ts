@@ -81,8 +81,9 @@ async function mapPoint(page: Page) {
 }
 
 /**
- * Milliseconds from the page starting to read the result (its `rolefit:results-read` mark)
- * until `selector` is on the page, with `text` in it when given.
+ * Milliseconds the page took from starting to read the result (its `rolefit:results-read` mark)
+ * to having it, or the notice saying why there is none, on the page (`rolefit:results-shown`),
+ * once `selector` (with `text` in it, when given) is there.
  */
 async function msUntil(page: Page, selector: string, text?: string): Promise<number> {
 	const handle = await page.waitForFunction(
@@ -91,8 +92,9 @@ async function msUntil(page: Page, selector: string, text?: string): Promise<num
 				(element) => words === undefined || element.textContent?.trim() === words
 			);
 			const started = performance.getEntriesByName('rolefit:results-read').at(-1);
-			if (!found || !started) return false;
-			return performance.now() - started.startTime;
+			const shown = performance.getEntriesByName('rolefit:results-shown').at(-1);
+			if (!found || !started || !shown || shown.startTime < started.startTime) return false;
+			return shown.startTime - started.startTime;
 		},
 		[selector, text] as const,
 		{ polling: 'raf', timeout: 5000 }

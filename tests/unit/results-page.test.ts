@@ -227,8 +227,8 @@ describe('saved results', () => {
 			'too many entries',
 			JSON.stringify({
 				format: 1,
-				version: '2.0.0',
-				fingerprint: 'f',
+				version: content.instrument.version,
+				fingerprint: content.instrument.fingerprint,
 				entries: Array.from({ length: 9 }, (_, i) => ({ fragment: `v${i}`, savedAt: i }))
 			})
 		]

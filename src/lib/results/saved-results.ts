@@ -61,6 +61,16 @@ export async function loadSavedResults(
 	} catch {
 		return discard(storage, 'unreadable');
 	}
+	// Another version is told apart before any schema loads: nothing of it will be read.
+	const stamp = json as { version?: unknown; fingerprint?: unknown } | null;
+	if (
+		typeof stamp === 'object' &&
+		stamp !== null &&
+		typeof stamp.version === 'string' &&
+		(stamp.version !== instrument.version || stamp.fingerprint !== instrument.fingerprint)
+	) {
+		return discard(storage, 'other-version');
+	}
 	const { envelopeSchema } = await import('./saved-results-schema.ts');
 	const parsed = envelopeSchema(keep).safeParse(json);
 	if (!parsed.success) return discard(storage, 'unreadable');
