@@ -6,13 +6,35 @@
  */
 import type { MapGeometry, MapPoint } from '../charts/map.ts';
 import { lightTheme, translucent } from '../charts/theme.ts';
+import { fill } from '../content/template.ts';
+import type { Content } from '../content/types.ts';
 import type { SummaryCard } from './card.ts';
 
-/** What the image shows besides the card: a title line and a footer (the quiz's address). */
+/**
+ * What the image shows besides the card: a title line, the intended-use notice
+ * and a footer (the quiz's address).
+ */
 export interface CardImageText {
 	heading: string;
-	footer: string;
 	strongestHeading: string;
+	/** What the result must not be used for: an image travels without the page around it. */
+	notice: string;
+	footer: string;
+}
+
+/** The image's words besides the card, all from `content`. */
+export function cardImageText(
+	content: Pick<Content, 'instrument' | 'resultsPage'>,
+	audience: 'own' | 'shared',
+	quizUrl: string
+): CardImageText {
+	const text = content.resultsPage;
+	return {
+		heading: audience === 'shared' ? text.card.sharedHeading : text.card.heading,
+		strongestHeading: text.card.strongest,
+		notice: content.instrument.wording.notForSelection,
+		footer: fill(text.actions.imageFooter, { url: quizUrl })
+	};
 }
 
 const width = 1080;
@@ -127,6 +149,9 @@ export function drawCardImage(
 	ctx.font = bodyFont;
 	const firmness = card.firmness ? wrapText(ctx, card.firmness, inner) : [];
 	const strongest = wrapText(ctx, card.strongest.join(' · '), inner);
+	const noticeFont = `400 24px ${font}`;
+	ctx.font = noticeFont;
+	const notice = wrapText(ctx, text.notice, inner);
 
 	const heights = {
 		heading: 60,
@@ -135,7 +160,9 @@ export function drawCardImage(
 		map: card.map.height * mapScale + 24,
 		levels: 150,
 		strongest: card.strongest.length ? 48 + strongest.length * 40 + 16 : 0,
-		footer: 64
+		// A rule, the notice, then the address.
+		notice: 28 + notice.length * 32,
+		footer: 40
 	};
 	canvas.width = width;
 	canvas.height = Math.ceil(
@@ -207,9 +234,14 @@ export function drawCardImage(
 
 	ctx.fillStyle = colours.reference;
 	ctx.fillRect(padding, y + 8, inner, 2);
+	ctx.fillStyle = colours.text;
+	ctx.font = noticeFont;
+	notice.forEach((line, index) => ctx.fillText(line, padding, y + 24 + index * 32));
+	y += heights.notice;
+
 	ctx.fillStyle = colours.muted;
 	ctx.font = `400 24px ${font}`;
-	ctx.fillText(text.footer, padding, y + 24);
+	ctx.fillText(text.footer, padding, y + 4);
 	return canvas;
 }
 
