@@ -637,3 +637,121 @@ describe('the technical manual is checked against the content', () => {
 		expect(rendered.title).toBe('RoleFit technical manual');
 	});
 });
+
+describe('prose names sources by who they are, never by a bare id', () => {
+	const nameSource = (id: string) =>
+		`names ${id} outside a citation; readers do not know the ids, so name the source by who published it or a short title (sources.yaml) and keep ${id} only inside a marker such as [${id}]`;
+	const nameWork = (id: string) =>
+		`names ${id} outside a citation; readers do not know the ids, so name the work by its authors (method-references.yaml) and keep ${id} only inside a marker such as [${id}]`;
+
+	/** Each case: what is broken, the broken files, and every issue exactly as the loader words it. */
+	const cases: [string, () => ContentFiles, string[]][] = [
+		[
+			'an explanation paragraph that names a source by its id',
+			() =>
+				withText('explanations/profiles/undecided.md', (text) =>
+					text.replace("Before choosing, IPMP's blog advises", 'Before choosing, S001 advises')
+				),
+			[`content/explanations/profiles/undecided.md: paragraph 2: ${nameSource('S001')}`]
+		],
+		[
+			'ids in parentheses beside a marker, in a facet section',
+			() =>
+				withText('explanations/facets/tactical.planning.md', (text) =>
+					text.replace('project manager [S001, S002]', 'project manager (S001, S002) [S001, S002]')
+				),
+			[
+				`content/explanations/facets/tactical.planning.md: ## When low, paragraph 1: ${nameSource('S001')}`,
+				`content/explanations/facets/tactical.planning.md: ## When low, paragraph 1: ${nameSource('S002')}`
+			]
+		],
+		[
+			'a method reference named by its id',
+			() =>
+				withText('explanations/caveat.md', (text) =>
+					text.replace('and a test needs evidence', 'and, as M01 says, a test needs evidence')
+				),
+			[`content/explanations/caveat.md: paragraph 1: ${nameWork('M01')}`]
+		],
+		[
+			'a marker that is not one (ids joined by "and")',
+			() =>
+				withText('explanations/verdicts/in-between.md', (text) =>
+					text.replace('[S000, S003, S004]', '[S000, S003, S004] [S003 and S004]')
+				),
+			[
+				`content/explanations/verdicts/in-between.md: paragraph 2: ${nameSource('S003')}`,
+				`content/explanations/verdicts/in-between.md: paragraph 2: ${nameSource('S004')}`
+			]
+		],
+		[
+			'an explanation title',
+			() =>
+				withText('explanations/profiles/hybrid.md', (text) =>
+					text.replace(/^title: .*$/m, 'title: Drawn to both, as S000 allows')
+				),
+			[`content/explanations/profiles/hybrid.md: front matter.title: ${nameSource('S000')}`]
+		],
+		[
+			'what to try next: intro, read and settle',
+			() =>
+				withYaml('next-steps.yaml', (d) => {
+					d.nextSteps.undecided.intro = 'Before choosing, S001 advises learning the duties [S001].';
+					d.nextSteps.project.read[0].why = 'S001 on planning.';
+					d.nextSteps.undecided.settle[0] = 'Answer every statement, as S003 would.';
+				}),
+			[
+				`content/next-steps.yaml: nextSteps.project.read[0].why: ${nameSource('S001')}`,
+				`content/next-steps.yaml: nextSteps.undecided.intro: ${nameSource('S001')}`,
+				`content/next-steps.yaml: nextSteps.undecided.settle[0]: ${nameSource('S003')}`
+			]
+		],
+		[
+			'a statement, a scenario option and a facet description',
+			() =>
+				withYamls({
+					'items.yaml': (d) => (d.items[0].text = 'Like S000, I sketch where our product goes.'),
+					'scenarios.yaml': (d) => (d.scenarios[1].options[2].text = 'Follow S002.'),
+					'rubric.yaml': (d) => (d.scales[1].facets[0].description = 'Planning, as in S001.')
+				}),
+			[
+				`content/rubric.yaml: scales[1].facets[0].description: ${nameSource('S001')}`,
+				`content/items.yaml: items[0].text: ${nameSource('S000')}`,
+				`content/scenarios.yaml: scenarios[1].options[2].text: ${nameSource('S002')}`
+			]
+		],
+		[
+			'the result wording',
+			() =>
+				withYaml(
+					'instrument.yaml',
+					(d) => (d.wording.verdicts.product.sentence = 'You lean the way S003 describes.')
+				),
+			[`content/instrument.yaml: wording.verdicts.product.sentence: ${nameSource('S003')}`]
+		]
+	];
+
+	it.each(cases)('refuses %s', (_name, broken, expected) => {
+		expect(problemsOf(broken())).toEqual(expected);
+	});
+
+	it('reports a place once: own advice that carries a marker is refused for the marker', () => {
+		const files = withYaml('next-steps.yaml', (d) => {
+			d.nextSteps.project.tries[1] = 'Send a weekly update, as S001 advises [S001].';
+			d.nextSteps.project.tries[2] = 'Keep a cost log, as S003 suggests.';
+		});
+		expect(problemsOf(files)).toEqual([
+			'content/next-steps.yaml: nextSteps.project.tries[1]: is our own advice, shown as such: it must not carry a citation marker',
+			`content/next-steps.yaml: nextSteps.project.tries[2]: ${nameSource('S003')}`
+		]);
+	});
+
+	it('accepts ids inside markers and in link targets, and look-alikes that are not ids', () => {
+		const files = withText(
+			'explanations/caveat.md',
+			(text) =>
+				`${text}\nSee [the sources page](/sources#S001) and the [technical manual](/method#M05); a 2S002 or S0001 or M5 is no id [S001, M05].\n`
+		);
+		expect(() => parseContent(files)).not.toThrow();
+	});
+});

@@ -5,7 +5,7 @@
  */
 import type { ContentIssue } from './errors.ts';
 import { scenarioReach } from './reach.ts';
-import { citationsOf, isOurs } from './markdown.server.ts';
+import { citationPattern, citationsOf, isOurs } from './markdown.server.ts';
 import {
 	flagIds,
 	profileIds,
@@ -369,6 +369,7 @@ export function checkContent(parsed: ParsedContent, at: (file: string) => string
 		}
 	}
 
+	issues.push(...checkIdsInProse(proseOfContent(parsed), at, issues));
 	return issues;
 }
 
@@ -425,5 +426,114 @@ export function checkNextSteps(
 			push(`${path}.settle`, 'is only for "undecided"; remove it');
 		}
 	}
+	issues.push(...checkIdsInProse(proseOfNextSteps(file), at, issues));
 	return issues;
+}
+
+// Sources named in prose -------------------------------------------------------
+
+/** One text a reader sees: the content file it is in, where in it, and the text. */
+type Prose = [file: string, path: string, text: string];
+
+/** A source or method-reference id: S000–S999, M01–M99. */
+const bareIdPattern = /\b(?:S\d{3}|M\d{2})\b/g;
+
+/**
+ * The source and method-reference ids a reader would see in `text` as they are:
+ * those outside citation markers (a marker becomes numbered links) and outside
+ * Markdown link targets (never shown).
+ */
+export function bareIdsOf(text: string): string[] {
+	const shown = text
+		.replace(new RegExp(citationPattern.source, 'g'), '')
+		.replace(/\]\([^)]*\)/g, ']');
+	return [...new Set(shown.match(bareIdPattern) ?? [])];
+}
+
+/**
+ * A reader does not know what "S001" is: prose names a source by who published
+ * it and keeps the id inside a marker. Refuses every id written outside one, in
+ * places that `found` has no problem for yet (a text refused for carrying a
+ * marker at all is fixed by rewriting it, bare ids included).
+ */
+function checkIdsInProse(
+	prose: Iterable<Prose>,
+	at: (file: string) => string,
+	found: readonly ContentIssue[]
+): ContentIssue[] {
+	const reported = new Set(found.map((issue) => `${issue.file}: ${issue.path}`));
+	const issues: ContentIssue[] = [];
+	for (const [file, path, text] of prose) {
+		if (reported.has(`${at(file)}: ${path}`)) continue;
+		for (const id of bareIdsOf(text)) {
+			const name = id.startsWith('M')
+				? 'the work by its authors (method-references.yaml)'
+				: 'the source by who published it or a short title (sources.yaml)';
+			issues.push({
+				file: at(file),
+				path,
+				message: `names ${id} outside a citation; readers do not know the ids, so name ${name} and keep ${id} only inside a marker such as [${id}]`
+			});
+		}
+	}
+	return issues;
+}
+
+/** Every string in `value`, with its path (`wording.verdicts.product.sentence`). */
+function* stringsIn(value: unknown, path: string): Generator<[string, string]> {
+	if (typeof value === 'string') yield [path, value];
+	else if (Array.isArray(value)) {
+		for (const [index, entry] of value.entries()) yield* stringsIn(entry, `${path}[${index}]`);
+	} else if (value !== null && typeof value === 'object') {
+		for (const [key, entry] of Object.entries(value)) yield* stringsIn(entry, `${path}.${key}`);
+	}
+}
+
+/** The reader-facing texts of the instrument, rubric, statements, scenarios and explanations. */
+function* proseOfContent(parsed: ParsedContent): Generator<Prose> {
+	const { instrument, rubric, items, scenarios, explanations } = parsed;
+	yield ['instrument.yaml', 'title', instrument.title];
+	for (const [path, text] of stringsIn(instrument.likertLabels, 'likertLabels'))
+		yield ['instrument.yaml', path, text];
+	for (const [path, text] of stringsIn(instrument.wording, 'wording'))
+		yield ['instrument.yaml', path, text];
+	for (const [s, scale] of rubric.scales.entries()) {
+		for (const field of ['name', 'role', 'description'] as const)
+			yield ['rubric.yaml', `scales[${s}].${field}`, scale[field]];
+		for (const [f, facet] of scale.facets.entries()) {
+			for (const field of ['name', 'description'] as const)
+				yield ['rubric.yaml', `scales[${s}].facets[${f}].${field}`, facet[field]];
+		}
+	}
+	for (const [index, item] of items.items.entries())
+		yield ['items.yaml', `items[${index}].text`, item.text];
+	for (const [index, scenario] of scenarios.scenarios.entries()) {
+		yield ['scenarios.yaml', `scenarios[${index}].text`, scenario.text];
+		for (const [o, option] of scenario.options.entries())
+			yield ['scenarios.yaml', `scenarios[${index}].options[${o}].text`, option.text];
+	}
+	for (const explanation of explanations) {
+		const file = explanation.file.slice(explanation.file.indexOf('explanations/'));
+		yield [file, 'front matter.title', explanation.frontMatter.title];
+		for (const part of explanation.parts) {
+			for (const [p, paragraph] of part.paragraphs.entries())
+				yield [file, `${part.label}paragraph ${p + 1}`, paragraph];
+		}
+	}
+}
+
+/** The reader-facing texts of `next-steps.yaml`. */
+function* proseOfNextSteps(file: NextStepsFile): Generator<Prose> {
+	for (const [target, step] of Object.entries(file.nextSteps)) {
+		const path = `nextSteps.${target}`;
+		yield ['next-steps.yaml', `${path}.intro`, step.intro];
+		for (const [index, title] of step.titles.entries())
+			yield ['next-steps.yaml', `${path}.titles[${index}].title`, title.title];
+		for (const [index, text] of step.tries.entries())
+			yield ['next-steps.yaml', `${path}.tries[${index}]`, text];
+		for (const [index, entry] of step.read.entries())
+			yield ['next-steps.yaml', `${path}.read[${index}].why`, entry.why];
+		for (const [index, text] of (step.settle ?? []).entries())
+			yield ['next-steps.yaml', `${path}.settle[${index}]`, text];
+	}
 }
