@@ -2,12 +2,14 @@
  * `rolefit <command>`: the installed command-line tool (package.json `bin`,
  * started by bin/rolefit.js). One command so far: `score`.
  */
-import { runScore } from './score.ts';
+import { outputHelp, runScore } from './score.ts';
 
 const usage = `usage: rolefit score <answers.csv | -> [--format csv|json|ndjson] [--skip-invalid] [--content <dir>]
 
   score   scores a CSV of answers (our own columns or a Google Forms / Microsoft Forms
-          export) and prints one result per respondent on stdout`;
+          export) and prints one result per respondent on stdout
+
+${outputHelp}`;
 
 /** Runs `rolefit` with its arguments; resolves to the exit code. */
 export async function main(args: string[]): Promise<number> {

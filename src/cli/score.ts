@@ -29,6 +29,16 @@ const packageContent = resolve(import.meta.dirname, '../../content');
 const usageOf = (program: string) =>
 	`usage: ${program} <answers.csv | -> [--format csv|json|ndjson] [--json] [--skip-invalid] [--content <dir>]`;
 
+/** What each result says, for --help: the ranges named for what they are. */
+export const outputHelp = `Each result gives the strategic and tactical levels (0–100) with their ranges
+(strategic_low/high, tactical_low/high), the position (strategic − tactical, −100 project …
++100 product) with its range (band_low/high), the verdict (product | in-between | project),
+the lean (the side the position's range lies wholly on; empty when the range includes 0, which
+is the only case called "not settled"), the profile (hybrid | low-fit | undecided) and quality
+flags. A range shows how precisely these answers place the person, under an assumed reliability
+of one answer; it is not a forecast of a retake, which would vary more (technical manual, §4).
+Not for hiring, promotion or placement decisions.`;
+
 /** Output is written in pieces of about this many characters. */
 const outputChunk = 1 << 16;
 
@@ -57,7 +67,7 @@ export async function runScore(args: string[], program = 'rolefit score'): Promi
 	}
 	const { values, positionals } = options;
 	if (values.help) {
-		console.log(usage);
+		console.log(`${usage}\n\n${outputHelp}`);
 		return 0;
 	}
 	const format = (values.format ?? (values.json ? 'json' : 'csv')) as Format;

@@ -59,7 +59,7 @@ describe('the result view', () => {
 		expect(verdict).toHaveAttribute('data-profile', 'none');
 		expect(
 			screen.getByText(
-				'Your position is +100 on a scale from −100 (project) to +100 (product), with a range from +83 to +100.'
+				'Your position is +100 on a scale from −100 (project) to +100 (product), with a range from +84 to +100.'
 			)
 		).toBeInTheDocument();
 		expect(screen.getByText(wording.band)).toBeInTheDocument();
@@ -73,8 +73,8 @@ describe('the result view', () => {
 		// No percentage of sureness: the card describes the band in words.
 		const header = screen.getByRole('heading', { level: 1, name: 'Your result' }).closest('header');
 		expect(header?.textContent).not.toMatch(/%|\bsure\b/i);
-		expect(scaleBox('Strategic (product)')).toEqual({ score: '100 / 100', range: 'range 90–100' });
-		expect(scaleBox('Tactical (project)')).toEqual({ score: '0 / 100', range: 'range 0–10' });
+		expect(scaleBox('Strategic (product)')).toEqual({ score: '100 / 100', range: 'range 89–100' });
+		expect(scaleBox('Tactical (project)')).toEqual({ score: '0 / 100', range: 'range 0–11' });
 	});
 
 	it('shows the card in one direction: project on the left, product on the right', async () => {
@@ -89,7 +89,7 @@ describe('the result view', () => {
 		const map = within(header).getByRole('img');
 		expect(map.tagName.toLowerCase()).toBe('svg');
 		expect(map).toHaveAccessibleName(
-			'A map of your two levels: strategic 100 and tactical 0, a position of +100, in the area marked "Leans product". Product management is to the right, project management to the left; both levels high is at the top, both low at the bottom.'
+			'A map of your two levels: strategic 100 and tactical 0, a position of +100 with a range from +84 to +100: Leans product. Product management is to the right, project management to the left; both levels high is at the top, both low at the bottom.'
 		);
 		expect(within(header).getByText('You')).toBeInTheDocument();
 		// The strongest facets, by name and score.
@@ -99,7 +99,7 @@ describe('the result view', () => {
 	it('says which kind of in-between, with no firmness', async () => {
 		const result = await renderResult(strongOnBoth());
 		expect(result).toMatchObject({ verdict: 'in-between', profile: 'hybrid', firmness: null });
-		const verdict = screen.getByText('Your answers sit in between: you are drawn to both sides.');
+		const verdict = screen.getByText('Your answers show you drawn to both sides.');
 		expect(verdict).toHaveAttribute('data-verdict', 'in-between');
 		expect(verdict).toHaveAttribute('data-profile', 'hybrid');
 		expect(screen.getByText(wording.band)).toBeInTheDocument();
@@ -203,7 +203,7 @@ describe('the result view', () => {
 		await renderResult(allStrategic(content));
 		expect(
 			screen.getByRole('img', {
-				name: 'Your position is 100 towards product management; the range runs from 83 to 100.'
+				name: 'Your position is 100 towards product management; the range runs from 84 to 100.'
 			})
 		).toBeInTheDocument();
 		const table = screen.getByRole('table', { name: /facet/i });
@@ -229,10 +229,10 @@ describe('the result view', () => {
 		await renderResult({ 'vision-a': 4 });
 		expect(screen.getByText('We cannot give you a result yet.')).toBeInTheDocument();
 		expect(
-			screen.getByText(/Only 1 of the 21 questions on the Strategic scale/)
+			screen.getByText(/Only 1 of the 15 statements on the Strategic scale/)
 		).toBeInTheDocument();
 		expect(
-			screen.getByText(/Only 0 of the 21 questions on the Tactical scale/)
+			screen.getByText(/Only 0 of the 15 statements on the Tactical scale/)
 		).toBeInTheDocument();
 		expect(screen.queryByText(wording.band)).toBeNull();
 		// The map without a point, and the facets; no chart of a position there is not.

@@ -30,6 +30,7 @@ export interface ReferenceResult {
 	band: ReferenceBand | null;
 	standardError: number | null;
 	verdict: 'product' | 'in-between' | 'project' | null;
+	lean: 'product' | 'project' | null;
 	profile: 'hybrid' | 'low-fit' | 'undecided' | null;
 	firmness: 'firm' | 'tentative' | null;
 	flags: { id: string; detail: string }[];
@@ -40,6 +41,11 @@ export interface ReferenceResult {
 /** Halves away from zero: 2.5 → 3, −2.5 → −3. */
 function round(value: number): number {
 	return Math.sign(value) * Math.floor(Math.abs(value) + 0.5);
+}
+
+/** Levels (0–100) round halves away from the middle: 41.5 → 41, 58.5 → 59. */
+function roundLevel(value: number): number {
+	return 50 + round(value - 50);
 }
 
 const clamp = (value: number, low: number, high: number) =>
@@ -119,7 +125,9 @@ export function referenceScore(
 		picks.push(scenario.options[answer - 1]!.weights);
 	}
 
+	const w = measurement.scenarioWeight;
 	const totals = {} as Record<Scale, number>;
+	const statementTotals = {} as Record<Scale, number>;
 	const answered = {} as Record<Scale, number>;
 	const levels = {} as Record<Scale, number | null>;
 	const levelBands = {} as Record<Scale, ReferenceBand | null>;
@@ -129,27 +137,32 @@ export function referenceScore(
 		floor.scenario
 	);
 	for (const scale of scales) {
-		totals[scale] =
-			content.items.filter((item) => item.scale === scale).length + content.scenarios.length;
+		statementTotals[scale] = content.items.filter((item) => item.scale === scale).length;
+		totals[scale] = statementTotals[scale] + content.scenarios.length;
 		const statements = statementObservations[scale];
-		const observations = [...statements, ...picks.map((pick) => pick[scale])];
-		answered[scale] = observations.length;
-		if (observations.length === 0) {
+		// A weighted mean: 1 for a statement, w for a pick.
+		const weighted = [
+			...statements.map((value) => ({ value, weight: 1 })),
+			...picks.map((pick) => ({ value: pick[scale], weight: w }))
+		];
+		answered[scale] = weighted.length;
+		const totalWeight = sum(weighted.map((o) => o.weight));
+		if (totalWeight === 0) {
 			levels[scale] = null;
 			levelBands[scale] = null;
 			continue;
 		}
-		const level = round((100 * sum(observations)) / observations.length);
+		const level = roundLevel((100 * sum(weighted.map((o) => o.weight * o.value))) / totalWeight);
 		const statementVariance = Math.max(sampleVariance(statements), floor.statement);
-		// The variance of a mean: each observation's error variance, over n².
+		// The variance of a weighted mean: Σ weight² × error variance, over (Σ weight)².
 		variances[scale] =
-			(statements.length * statementVariance + picks.length * pickVariance) /
-			observations.length ** 2;
+			(statements.length * statementVariance + picks.length * w * w * pickVariance) /
+			totalWeight ** 2;
 		const halfWidth = z * 100 * Math.sqrt(variances[scale]);
 		levels[scale] = level;
 		levelBands[scale] = {
-			low: round(clamp(level - halfWidth, 0, 100)),
-			high: round(clamp(level + halfWidth, 0, 100))
+			low: roundLevel(clamp(level - halfWidth, 0, 100)),
+			high: roundLevel(clamp(level + halfWidth, 0, 100))
 		};
 	}
 
@@ -157,13 +170,26 @@ export function referenceScore(
 	for (const facet of content.facets) {
 		const observations = facetObservations[facet.id]!;
 		facets[facet.id] =
-			observations.length === 0 ? null : round((100 * sum(observations)) / observations.length);
+			observations.length === 0
+				? null
+				: roundLevel((100 * sum(observations)) / observations.length);
 	}
 
-	const flags = referenceFlags(content, answers, timings, answered, totals, likertLabels);
+	const statementsAnswered = {
+		strategic: statementObservations.strategic.length,
+		tactical: statementObservations.tactical.length
+	};
+	const flags = referenceFlags(
+		content,
+		answers,
+		timings,
+		statementsAnswered,
+		statementTotals,
+		likertLabels
+	);
 
 	const short = scales.filter(
-		(scale) => answered[scale] / totals[scale] < thresholds.minAnsweredShare
+		(scale) => statementsAnswered[scale] / statementTotals[scale] < thresholds.minAnsweredShare
 	);
 	if (short.length > 0) {
 		return {
@@ -175,6 +201,7 @@ export function referenceScore(
 			band: null,
 			standardError: null,
 			verdict: null,
+			lean: null,
 			profile: null,
 			firmness: null,
 			flags,
@@ -186,31 +213,23 @@ export function referenceScore(
 	const strategic = levels.strategic!;
 	const tactical = levels.tactical!;
 	const position = strategic - tactical;
-	// One pick counts on both scales with opposite signs: Cov(S, T) = −picks × var / (nS × nT).
-	const covariance = -(picks.length * pickVariance) / (answered.strategic * answered.tactical);
+	// One pick counts on both scales with opposite signs: Cov(S, T) = −picks × w² × var / (WS × WT),
+	// W being a scale's total weight.
+	const weightOf = (scale: Scale) => statementsAnswered[scale] + w * picks.length;
+	const covariance =
+		-(picks.length * w * w * pickVariance) / (weightOf('strategic') * weightOf('tactical'));
 	const standardError = 100 * Math.sqrt(variances.strategic + variances.tactical - 2 * covariance);
 	const band = {
 		low: round(clamp(position - z * standardError, -100, 100)),
 		high: round(clamp(position + z * standardError, -100, 100))
 	};
 
-	// Beyond what the scenarios alone could do with every answered statement at the midpoint.
-	const statementsAnswered = {
-		strategic: answered.strategic - picks.length,
-		tactical: answered.tactical - picks.length
-	};
-	const midpointLevel = (sum: number, count: number) =>
-		count > 0 ? round((100 * sum) / count) : 0;
-	const reach = Math.max(
-		midpointLevel(statementsAnswered.strategic / 2 + picks.length, answered.strategic) -
-			midpointLevel(statementsAnswered.tactical / 2, answered.tactical),
-		midpointLevel(statementsAnswered.tactical / 2 + picks.length, answered.tactical) -
-			midpointLevel(statementsAnswered.strategic / 2, answered.strategic)
-	);
-	const distance = Math.max(thresholds.directionAtLeast, reach + 1);
+	// Read from the rounded position and band alone.
+	const distance = thresholds.directionAtLeast;
 	let verdict: ReferenceResult['verdict'] = 'in-between';
 	if (band.low > 0 && position >= distance) verdict = 'product';
 	if (band.high < 0 && position <= -distance) verdict = 'project';
+	const lean: ReferenceResult['lean'] = band.low > 0 ? 'product' : band.high < 0 ? 'project' : null;
 
 	let profile: ReferenceResult['profile'] = null;
 	let firmness: ReferenceResult['firmness'] = null;
@@ -219,7 +238,7 @@ export function referenceScore(
 			profile = 'hybrid';
 		} else if (strategic <= thresholds.lowFitAtMost && tactical <= thresholds.lowFitAtMost) {
 			profile = 'low-fit';
-		} else {
+		} else if (lean === null) {
 			profile = 'undecided';
 		}
 	} else {
@@ -227,17 +246,21 @@ export function referenceScore(
 		firmness = nearEdge >= distance ? 'firm' : 'tentative';
 	}
 
-	// Strengths: highest facets at 50 or more; growth areas: lowest below 50; ties in rubric order.
+	// Strengths: highest facets at least the margin above the mean of the others; growth areas:
+	// lowest at least the margin below it; ties in rubric order.
 	const scored = content.facets
 		.map((facet, order) => ({ id: facet.id, score: facets[facet.id]!, order }))
 		.filter((facet) => facets[facet.id] !== null);
+	const othersMean = (facet: { id: string }) =>
+		mean(scored.filter((other) => other.id !== facet.id).map((other) => other.score));
+	const margin = thresholds.facetStandsOutBy;
 	const strengths = scored
-		.filter((facet) => facet.score >= 50)
+		.filter((facet) => scored.length > 1 && facet.score - othersMean(facet) >= margin)
 		.sort((a, b) => b.score - a.score || a.order - b.order)
 		.slice(0, thresholds.facetsToHighlight)
 		.map((facet) => facet.id);
 	const growthAreas = scored
-		.filter((facet) => facet.score < 50)
+		.filter((facet) => scored.length > 1 && othersMean(facet) - facet.score >= margin)
 		.sort((a, b) => a.score - b.score || a.order - b.order)
 		.slice(0, thresholds.facetsToHighlight)
 		.map((facet) => facet.id);
@@ -251,6 +274,7 @@ export function referenceScore(
 		band,
 		standardError,
 		verdict,
+		lean,
 		profile,
 		firmness,
 		flags,
@@ -317,7 +341,7 @@ function referenceFlags(
 		}
 	}
 
-	// Incomplete: a scale with too small a share answered.
+	// Incomplete: a scale with too small a share of its statements answered.
 	const short = scales.filter(
 		(scale) => answered[scale] / totals[scale] < thresholds.minAnsweredShare
 	);
@@ -326,7 +350,7 @@ function referenceFlags(
 		const count = sum(short.map((scale) => answered[scale]));
 		flags.push({
 			id: 'incomplete',
-			detail: `${count} of ${total} questions were answered on the ${short.join(' and ')} scale${short.length > 1 ? 's' : ''}.`
+			detail: `${count} of ${total} statements were answered on the ${short.join(' and ')} scale${short.length > 1 ? 's' : ''}.`
 		});
 	}
 	return flags;

@@ -50,6 +50,7 @@ export const leaningProduct: ScoreResult = {
 	band: { low: 13, high: 57 },
 	standardError: 13.37,
 	verdict: 'product',
+	lean: 'product',
 	profile: null,
 	firmness: 'tentative',
 	noVerdictReason: null,

@@ -19,7 +19,7 @@ const root = resolve(import.meta.dirname, '../..');
 const fixture = (name: string) => `tests/fixtures/${name}`;
 const notice = content.instrument.wording.notForSelection;
 const header =
-	'id,strategic,tactical,strategic_low,strategic_high,tactical_low,tactical_high,position,band_low,band_high,verdict,profile,flags';
+	'id,strategic,tactical,strategic_low,strategic_high,tactical_low,tactical_high,position,band_low,band_high,verdict,lean,profile,flags';
 
 interface Run {
 	stdout: string;
@@ -72,16 +72,16 @@ describe('rolefit score: our own format', () => {
 		expect(stdout).toBe(
 			[
 				header,
-				'alice,100,0,90,100,0,10,100,83,100,product,,',
-				'bob,0,100,0,10,90,100,-100,-100,-83,project,,',
+				'alice,100,0,89,100,0,11,100,84,100,product,product,,',
+				'bob,0,100,0,11,89,100,-100,-100,-84,project,project,,',
 				// Issue 8: "neither" to everything + free-week option 4 is no longer "leaning project".
-				'carol,47,53,36,58,42,64,-6,-22,10,in-between,undecided,straight-lining',
-				'"erin, the second",53,53,31,75,31,75,0,-31,31,in-between,undecided,"straight-lining;inconsistent"',
-				'"Fay ""Quotes"" Ng",86,86,73,99,73,99,0,-24,24,in-between,hybrid,',
+				'carol,48,52,37,59,41,63,-4,-20,12,in-between,,undecided,straight-lining',
+				'"erin, the second",53,53,31,75,31,75,0,-31,31,in-between,,undecided,"straight-lining;inconsistent"',
+				'"Fay ""Quotes"" Ng",92,92,81,100,81,100,0,-18,18,in-between,,hybrid,',
 				// Too few answers on the tactical scale: no verdict, no profile.
-				'gina,52,,41,63,,,,,,,,"straight-lining;incomplete"',
-				'hugo,14,14,1,27,1,27,0,-24,24,in-between,low-fit,',
-				'ines,71,29,58,84,16,42,42,18,66,product,,',
+				'gina,52,,40,64,,,,,,,,,"straight-lining;incomplete"',
+				'hugo,8,8,0,19,0,19,0,-18,18,in-between,,low-fit,',
+				'ines,73,27,61,85,15,39,46,27,65,product,product,,',
 				''
 			].join('\n')
 		);
@@ -99,12 +99,13 @@ describe('rolefit score: our own format', () => {
 		expect(rows[0]).toEqual({
 			id: 'alice',
 			strategic: 100,
-			strategicBand: { low: 90, high: 100 },
+			strategicBand: { low: 89, high: 100 },
 			tactical: 0,
-			tacticalBand: { low: 0, high: 10 },
+			tacticalBand: { low: 0, high: 11 },
 			position: 100,
-			band: { low: 83, high: 100 },
+			band: { low: 84, high: 100 },
 			verdict: 'product',
+			lean: 'product',
 			profile: null,
 			firmness: 'firm',
 			noVerdictReason: null,
@@ -116,7 +117,7 @@ describe('rolefit score: our own format', () => {
 		const gina = rows.find((row: { id: string }) => row.id === 'gina');
 		expect(gina).toMatchObject({ verdict: null, profile: null, position: null, band: null });
 		expect(gina.noVerdictReason).toMatch(
-			/^Only 0 of the 21 questions on the .* scale were answered/
+			/^Only 0 of the 15 statements on the .* scale were answered/
 		);
 		expect(gina.flags).toEqual(['straight-lining', 'incomplete']);
 
@@ -225,10 +226,10 @@ describe('rolefit score: spreadsheet exports', () => {
 		expect(stdout).toBe(
 			[
 				header,
-				'ana@example.org,100,0,90,100,0,10,100,83,100,product,,',
-				'ben@example.org,0,100,0,10,90,100,-100,-100,-83,project,,',
-				'cleo@example.org,47,53,36,58,42,64,-6,-22,10,in-between,undecided,straight-lining',
-				'dan@example.org,71,29,58,84,16,42,42,18,66,product,,',
+				'ana@example.org,100,0,89,100,0,11,100,84,100,product,product,,',
+				'ben@example.org,0,100,0,11,89,100,-100,-100,-84,project,project,,',
+				'cleo@example.org,48,52,37,59,41,63,-4,-20,12,in-between,,undecided,straight-lining',
+				'dan@example.org,73,27,61,85,15,39,46,27,65,product,product,,',
 				''
 			].join('\n')
 		);
@@ -245,9 +246,9 @@ describe('rolefit score: spreadsheet exports', () => {
 		expect(stdout).toBe(
 			[
 				header,
-				'1,0,100,0,10,90,100,-100,-100,-83,project,,',
-				'2,86,86,73,99,73,99,0,-24,24,in-between,hybrid,',
-				'3,14,14,1,27,1,27,0,-24,24,in-between,low-fit,',
+				'1,0,100,0,11,89,100,-100,-100,-84,project,project,,',
+				'2,92,92,81,100,81,100,0,-18,18,in-between,,hybrid,',
+				'3,8,8,0,19,0,19,0,-18,18,in-between,,low-fit,',
 				''
 			].join('\n')
 		);
@@ -259,7 +260,7 @@ describe('rolefit score: spreadsheet exports', () => {
 
 	it('reports a column that matches nothing and the questions left without a column', async () => {
 		const { stdout, stderr, code } = await rolefit('score', fixture('answers-unknown-column.csv'));
-		expect(stdout.split('\n')[1]).toBe('hana,0,100,0,10,90,100,-100,-100,-83,project,,');
+		expect(stdout.split('\n')[1]).toBe('hana,0,100,0,11,89,100,-100,-100,-84,project,project,,');
 		expect(messages(stderr)).toEqual([
 			'tests/fixtures/answers-unknown-column.csv:1: warning: column 38 ("favourite_colour") matches no question id or question text; ignored'
 		]);
@@ -313,7 +314,7 @@ describe('rolefit score: safe output', () => {
 		]);
 		// Numbers we write ourselves stay numbers: a negative position is not text.
 		const bob = await rolefit('score', fixture('answers.csv'));
-		expect(bob.stdout.split('\n')[2]).toBe('bob,0,100,0,10,90,100,-100,-100,-83,project,,');
+		expect(bob.stdout.split('\n')[2]).toBe('bob,0,100,0,11,89,100,-100,-100,-84,project,project,,');
 	});
 
 	it('exits quietly with 0 when the reader closes the pipe (| head -3)', async () => {
@@ -370,6 +371,10 @@ describe('rolefit as an installed command', () => {
 		expect(unknown.stderr).toContain('unknown command "grade"');
 		expect(help.code).toBe(0);
 		expect(help.stdout).toContain('usage: rolefit score');
+		// The range is called what it is: precision of this sitting, not a retake forecast.
+		expect(help.stdout).toContain('how precisely these answers place the person');
+		expect(help.stdout).toContain('not a forecast of a retake');
+		expect(help.stdout).toContain('the lean');
 	});
 
 	it('refuses a file whose header names no question, with exit code 2', async () => {

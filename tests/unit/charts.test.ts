@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatNumber, wrapLabel } from '../../src/lib/charts/common.ts';
 import { buildChartConfig } from '../../src/lib/charts/config.ts';
 import { buildFacetsChart } from '../../src/lib/charts/facets.ts';
-import { buildMap, mapAreaOf, mapPoint, mapSize, svgPoints } from '../../src/lib/charts/map.ts';
+import { buildMap, mapPoint, mapSize, svgPoints } from '../../src/lib/charts/map.ts';
 import { buildPositionChart, positionTickLabel } from '../../src/lib/charts/position.ts';
 import { loadChart } from '../../src/lib/charts/register.ts';
 import {
@@ -297,17 +297,6 @@ describe('map of the two levels', () => {
 		// A changed threshold moves the map.
 		const wider = buildMap(result, { ...thresholds, directionAtLeast: 40 }, words);
 		expect(wider.guides[1]?.[0]?.[0]).toBeCloseTo(x(mapPoint(40, 0)), 0);
-	});
-
-	it('names each area as the scoring does, from the same thresholds', () => {
-		const { directionAtLeast: d, hybridAtLeast: h, lowFitAtMost: l } = thresholds;
-		expect(mapAreaOf(50 + d / 2, 50 - d / 2, thresholds)).toBe('product');
-		expect(mapAreaOf(50 - d / 2, 50 + d / 2, thresholds)).toBe('project');
-		expect(mapAreaOf(h, h, thresholds)).toBe('hybrid');
-		expect(mapAreaOf(l, l, thresholds)).toBe('low-fit');
-		expect(mapAreaOf(55, 52, thresholds)).toBe('undecided');
-		expect(mapAreaOf(50 + d, 50, thresholds)).toBe('product');
-		expect(mapAreaOf(50 + d - 1, 50, thresholds)).toBe('undecided');
 	});
 
 	it('labels the areas and axes around the outline with the words it is given', () => {

@@ -106,7 +106,7 @@ function midpointWithProductPicks(content: Content): Record<string, number> {
 describe('content loader', () => {
 	it('accepts the shipped content', () => {
 		const content = parseContent(original);
-		expect(content.instrument.version).toBe('2.0.0');
+		expect(content.instrument.version).toBe('2.1.0');
 		expect(content.items.length).toBeGreaterThanOrEqual(30);
 		expect(content.scenarios.length).toBeGreaterThanOrEqual(6);
 		expect(content.consistencyPairs.length).toBeGreaterThanOrEqual(6);
@@ -190,11 +190,23 @@ describe('content loader', () => {
 	it('keeps a direction out of reach of the scenarios alone', () => {
 		const content = parseContent(original);
 		const result = scoreAnswers(content, midpointWithProductPicks(content));
-		// 15 statements at ½ and 6 product picks: 100 × 13.5 / 21 = 64.3 → 64 and
-		// 100 × 7.5 / 21 = 35.7 → 36, so the position is 28, below directionAtLeast (30).
-		expect(result.position).toBe(28);
-		expect(result.position!).toBeLessThan(content.instrument.thresholds.directionAtLeast);
+		// 15 statements at ½ and 6 product picks at half a statement each: 100 × 10.5 / 18 =
+		// 58.3 → 58 and 100 × 7.5 / 18 = 41.7 → 42, so the position is 16.
+		expect(result.position).toBe(16);
 		expect(result.verdict).toBe('in-between');
+		// With only the fewest statements a result allows (9 of 15 per scale): 100 × 7.5 / 12 =
+		// 62.5 → 63 and 37.5 → 37 (halves away from 50), 26: still below directionAtLeast (30).
+		const fewest = midpointWithProductPicks(content);
+		for (const scale of ['strategic', 'tactical']) {
+			content.items
+				.filter((item) => item.scale === scale)
+				.slice(9)
+				.forEach((item) => delete fewest[item.id]);
+		}
+		const atFewest = scoreAnswers(content, fewest);
+		expect(atFewest.position).toBe(26);
+		expect(atFewest.position!).toBeLessThan(content.instrument.thresholds.directionAtLeast);
+		expect(atFewest.verdict).toBe('in-between');
 	});
 
 	it('changes the fingerprint when keying or weights change, not when wording changes', () => {
@@ -451,8 +463,8 @@ describe('content loader rejects broken content, naming file and path', () => {
 		],
 		[
 			'a directionAtLeast the scenarios alone can reach',
-			() => withYaml('instrument.yaml', (d) => (d.thresholds.directionAtLeast = 28)),
-			'content/instrument.yaml: thresholds.directionAtLeast: must be above 28, the position the scenarios alone can produce when every statement is answered "neither"'
+			() => withYaml('instrument.yaml', (d) => (d.thresholds.directionAtLeast = 26)),
+			'content/instrument.yaml: thresholds.directionAtLeast: must be above 26, the position the scenarios alone can produce when the fewest statements a result allows are all answered "neither"'
 		],
 		[
 			'a facet explanation without its "When low" section',
@@ -525,14 +537,15 @@ describe('content loader rejects broken content, naming file and path', () => {
 
 	it('lets a directionAtLeast just above what the scenarios alone reach load', () => {
 		const content = parseContent(
-			withYaml('instrument.yaml', (d) => (d.thresholds.directionAtLeast = 29))
+			withYaml('instrument.yaml', (d) => (d.thresholds.directionAtLeast = 27))
 		);
-		expect(content.instrument.thresholds.directionAtLeast).toBe(29);
+		expect(content.instrument.thresholds.directionAtLeast).toBe(27);
 	});
 
 	it('rounds the scenarios-only position as the scorer does, levels first', () => {
-		// 16 statements per scale: 100 × (8 + 6) / 22 = 63.6 → 64 and 100 × 8 / 22 = 36.4 → 36,
-		// so the scorer shows 28, although the unrounded difference (27.3) rounds to 27.
+		// 16 statements per scale, of which a result needs 10: 100 × (5 + 3) / 13 = 61.5 → 62 and
+		// 100 × 5 / 13 = 38.5 → 38, so the scorer shows 24, although the unrounded difference
+		// (23.1) rounds to 23.
 		const sixteen = (directionAtLeast: number) =>
 			withYamls({
 				'items.yaml': (d) => {
@@ -555,12 +568,19 @@ describe('content loader rejects broken content, naming file and path', () => {
 				},
 				'instrument.yaml': (d) => (d.thresholds.directionAtLeast = directionAtLeast)
 			});
-		expect(problemsOf(sixteen(28))).toContain(
-			'content/instrument.yaml: thresholds.directionAtLeast: must be above 28, the position the scenarios alone can produce when every statement is answered "neither"'
+		expect(problemsOf(sixteen(24))).toContain(
+			'content/instrument.yaml: thresholds.directionAtLeast: must be above 24, the position the scenarios alone can produce when the fewest statements a result allows are all answered "neither"'
 		);
-		const content = parseContent(sixteen(29));
-		const result = scoreAnswers(content, midpointWithProductPicks(content));
-		expect(result.position).toBe(28);
+		const content = parseContent(sixteen(25));
+		const answers = midpointWithProductPicks(content);
+		for (const scale of ['strategic', 'tactical']) {
+			content.items
+				.filter((item) => item.scale === scale)
+				.slice(10)
+				.forEach((item) => delete answers[item.id]);
+		}
+		const result = scoreAnswers(content, answers);
+		expect(result.position).toBe(24);
 		expect(result.verdict).toBe('in-between');
 	});
 

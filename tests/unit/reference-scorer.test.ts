@@ -1,8 +1,8 @@
 /**
  * The compiled engine against the plain reference scorer: same levels, bands,
- * facets, position, verdict, profile, firmness, flags and highlights for
+ * facets, position, verdict, lean, profile, firmness, flags and highlights for
  * 100,000 seeded random respondents of several kinds (uniform, leaning one
- * way, straight-lining, skipping, with timings).
+ * way, some high or low on both, straight-lining, skipping, with timings).
  */
 import { describe, expect, it } from 'vitest';
 import { compileScoringPlan, scoreWithPlan } from '../../src/lib/scoring/index.ts';
@@ -24,6 +24,7 @@ function comparable(result: ScoreResult): Omit<ReferenceResult, 'standardError'>
 		position: result.position,
 		band: result.band,
 		verdict: result.verdict,
+		lean: result.lean,
 		profile: result.profile,
 		firmness: result.firmness,
 		flags: result.flags,
@@ -43,14 +44,20 @@ function respondent(random: () => number): { answers: Answers; timings?: Timings
 	const answers: Record<string, number> = {};
 	const skip = kind < 0.2 ? random() : kind < 0.25 ? 0.3 + 0.7 * random() : 0;
 	const lean = random() * 2 - 1;
+	// Some leaning respondents are high (or low) on both scales, to reach a hybrid or low-fit lean.
+	const both = kind >= 0.4 && kind < 0.6 ? random() * 3 - 1.5 : 0;
 	const same = 1 + Math.floor(random() * 5);
 	for (const item of content.items) {
 		if (random() < skip) continue;
 		let answer = 1 + Math.floor(random() * 5);
 		if (kind >= 0.4 && kind < 0.85) {
 			// Leaning: the keyed answer drifts toward 5 on one scale and 1 on the other.
-			const toward = (item.scale === 'strategic' ? lean : -lean) * (item.keyed === 'plus' ? 1 : -1);
-			answer = Math.min(5, Math.max(1, Math.round(3 + toward * 2 + (random() - 0.5) * 2)));
+			const sign = item.keyed === 'plus' ? 1 : -1;
+			const toward = (item.scale === 'strategic' ? lean : -lean) * sign;
+			answer = Math.min(
+				5,
+				Math.max(1, Math.round(3 + toward * 2 + both * sign + (random() - 0.5) * 2))
+			);
 		} else if (kind >= 0.85) {
 			answer = random() < 0.9 ? same : answer;
 		}
@@ -103,21 +110,27 @@ describe('scoreWithPlan against the reference scorer', () => {
 			else if (Math.abs(result.standardError! - standardError) > 1e-9) {
 				expect({ index, standardError: result.standardError }).toEqual({ index, standardError });
 			}
-			seen.add(`${result.verdict}/${result.profile ?? result.firmness}`);
+			seen.add(`${result.verdict}/${result.profile ?? result.firmness}/${result.lean}`);
 			for (const flag of result.flags) seen.add(flag.id);
 		}
 		expect(mismatches).toBe(0);
 		// The population reaches every outcome, so every branch was compared.
 		expect([...seen].sort()).toEqual(
 			[
-				'in-between/hybrid',
-				'in-between/low-fit',
-				'in-between/undecided',
-				'product/firm',
-				'product/tentative',
-				'project/firm',
-				'project/tentative',
-				'null/null',
+				'in-between/hybrid/null',
+				'in-between/hybrid/product',
+				'in-between/hybrid/project',
+				'in-between/low-fit/null',
+				'in-between/low-fit/product',
+				'in-between/low-fit/project',
+				'in-between/undecided/null',
+				'in-between/null/product',
+				'in-between/null/project',
+				'product/firm/product',
+				'product/tentative/product',
+				'project/firm/project',
+				'project/tentative/project',
+				'null/null/null',
 				'straight-lining',
 				'inconsistent',
 				'rushing',

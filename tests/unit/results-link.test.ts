@@ -132,11 +132,20 @@ describe('a result from a share link', () => {
 
 describe('result wording', () => {
 	const { wording } = content.instrument;
-	const noVerdict = { verdict: null, profile: null, position: null, band: null, firmness: null };
-	// Consistent states of a ScoreResult: a direction has a firmness, an in-between a profile.
+	const noVerdict = {
+		verdict: null,
+		lean: null,
+		profile: null,
+		position: null,
+		band: null,
+		firmness: null
+	};
+	// Consistent states of a ScoreResult: a direction has a firmness, an in-between a profile,
+	// a lean, or both.
 	const states = {
 		productFirm: {
 			verdict: 'product',
+			lean: 'product',
 			profile: null,
 			position: 64,
 			band: { low: 47, high: 81 },
@@ -144,6 +153,7 @@ describe('result wording', () => {
 		},
 		productTentative: {
 			verdict: 'product',
+			lean: 'product',
 			profile: null,
 			position: 35,
 			band: { low: 12, high: 58 },
@@ -151,6 +161,7 @@ describe('result wording', () => {
 		},
 		projectFirm: {
 			verdict: 'project',
+			lean: 'project',
 			profile: null,
 			position: -100,
 			band: { low: -100, high: -83 },
@@ -158,6 +169,7 @@ describe('result wording', () => {
 		},
 		projectTentative: {
 			verdict: 'project',
+			lean: 'project',
 			profile: null,
 			position: -31,
 			band: { low: -52, high: -10 },
@@ -165,6 +177,7 @@ describe('result wording', () => {
 		},
 		hybrid: {
 			verdict: 'in-between',
+			lean: null,
 			profile: 'hybrid',
 			position: 19,
 			band: { low: 0, high: 38 },
@@ -172,6 +185,7 @@ describe('result wording', () => {
 		},
 		lowFit: {
 			verdict: 'in-between',
+			lean: null,
 			profile: 'low-fit',
 			position: -4,
 			band: { low: -27, high: 19 },
@@ -179,9 +193,26 @@ describe('result wording', () => {
 		},
 		undecided: {
 			verdict: 'in-between',
+			lean: null,
 			profile: 'undecided',
 			position: 10,
 			band: { low: -13, high: 33 },
+			firmness: null
+		},
+		leanProduct: {
+			verdict: 'in-between',
+			lean: 'product',
+			profile: null,
+			position: 22,
+			band: { low: 7, high: 37 },
+			firmness: null
+		},
+		hybridLeanProject: {
+			verdict: 'in-between',
+			lean: 'project',
+			profile: 'hybrid',
+			position: -20,
+			band: { low: -35, high: -5 },
 			firmness: null
 		}
 	} as const;
@@ -200,12 +231,22 @@ describe('result wording', () => {
 		['productTentative', 'Leans product', 'Your answers lean toward product management.'],
 		['projectFirm', 'Leans project', 'Your answers lean toward project management.'],
 		['projectTentative', 'Leans project', 'Your answers lean toward project management.'],
-		['hybrid', 'Strong on both', 'Your answers sit in between: you are drawn to both sides.'],
-		['lowFit', 'Drawn to neither', 'Your answers sit in between: neither side draws you strongly.'],
+		['hybrid', 'Strong on both', 'Your answers show you drawn to both sides.'],
+		['lowFit', 'Drawn to neither', 'Your answers show neither side drawing you strongly.'],
 		[
 			'undecided',
 			'Not settled',
 			'Your answers sit in between: they do not settle which side suits you.'
+		],
+		[
+			'leanProduct',
+			'Slight lean to product',
+			'Your answers lean slightly toward product management, not strongly enough to call it.'
+		],
+		[
+			'hybridLeanProject',
+			'Strong on both',
+			'Your answers show you drawn to both sides. Your whole range lies on the project side: a slight lean toward project management, not strongly enough to call it.'
 		]
 	] as const)(
 		"%s: labels and states the verdict in the content's words",
@@ -216,7 +257,7 @@ describe('result wording', () => {
 	);
 
 	it('falls back to the plain in-between words when an in-between has no profile', () => {
-		const bare = { verdict: 'in-between', profile: null } as const;
+		const bare = { verdict: 'in-between', profile: null, lean: null } as const;
 		expect(verdictLabel(bare, wording)).toBe('In between');
 		expect(verdictSentence(bare, wording)).toBe(
 			'Your answers sit in between product and project management.'
@@ -230,7 +271,7 @@ describe('result wording', () => {
 	});
 
 	const bandMeaning =
-		'The range is where your position would most likely land if you took the quiz again on another day; the less your answers agree with each other, the wider it is.';
+		"The range shows how precisely this sitting's answers place you, assuming each answer is only partly reliable; the less your answers agree with each other, the wider it is. It is not a forecast of a retake, which would vary more.";
 	const firm =
 		'Even the cautious end of your range is well away from the middle, so this lean is a firm one.';
 	const tentative =

@@ -404,12 +404,35 @@ describe('the summary card', () => {
 		expect(
 			card.levels.map((level) => [level.scale, level.label, level.score, level.range])
 		).toEqual([
-			['tactical', 'Tactical (project)', '0', 'range 0–10'],
-			['strategic', 'Strategic (product)', '100', 'range 90–100']
+			['tactical', 'Tactical (project)', '0', 'range 0–11'],
+			['strategic', 'Strategic (product)', '100', 'range 89–100']
 		]);
 		expect(card.strongest).toHaveLength(content.instrument.thresholds.facetsToHighlight);
 		expect(card.strongest[0]).toBe('Vision and the "why" 100');
 		expect(card.map.point).not.toBeNull();
-		expect(card.mapSummary).toContain('"Leans product"');
+		expect(card.mapSummary).toContain(
+			'a position of +100 with a range from +84 to +100: Leans product.'
+		);
+		expect(card.noneStandsOut).toBeNull();
+	});
+
+	it('calls a slight lean a slight lean on the card and in the map text, never "not settled"', () => {
+		// "Neither" to every statement but the first three strategic facets' statements agreed with,
+		// and every scenario on the product side: a range wholly on the product side, no direction.
+		const answers: Record<string, number> = {};
+		for (const item of content.items) answers[item.id] = 3;
+		for (const item of content.items.filter((i) => i.scale === 'strategic').slice(0, 6)) {
+			answers[item.id] = item.keyed === 'plus' ? 4 : 2;
+		}
+		for (const scenario of content.scenarios) {
+			answers[scenario.id] = 1 + scenario.options.findIndex((o) => o.weights.strategic === 1);
+		}
+		const result = scoreAnswers(content, answers);
+		expect(result).toMatchObject({ verdict: 'in-between', lean: 'product', profile: null });
+		const card = summaryCard(result, content);
+		const { leans, profiles } = content.instrument.wording;
+		expect(card.sentence).toBe(leans.product.sentence);
+		expect(card.mapSummary).toContain(`: ${leans.product.label}.`);
+		expect(card.mapSummary).not.toContain(profiles.undecided.label);
 	});
 });

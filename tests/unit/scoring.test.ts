@@ -4,6 +4,8 @@ import type { Scenario } from '../../src/lib/content/types.ts';
 import {
 	createScorer,
 	firmnessFor,
+	largestScenarioReach,
+	leanFor,
 	profileFor,
 	roundHalfAway,
 	scenarioReach,
@@ -68,6 +70,7 @@ function mirror(answers: Answers): Answers {
 }
 
 const mirrorVerdict = { product: 'project', 'in-between': 'in-between', project: 'product' };
+const mirrorLean = { product: 'project', project: 'product' } as const;
 
 describe('a hand-worked example', () => {
 	// Every strategic statement answered at its keyed maximum (5 on a "plus"
@@ -75,21 +78,24 @@ describe('a hand-worked example', () => {
 	// scenarios on the product side and two on the project side:
 	//
 	//   statements: strategic 15 × 1.00, tactical 15 × 0.25 (keyed 2 → (2 − 1) / 4)
-	//   scenarios:  strategic weights 1, 1, 1, 1, 0, 0 (sum 4); tactical sum 2
-	//   levels:     strategic 100 × (15 + 4) / 21 = 90.48 → 90
-	//               tactical  100 × (3.75 + 2) / 21 = 27.38 → 27
-	//   position:   90 − 27 = 63
+	//   scenarios:  strategic weights 1, 1, 1, 1, 0, 0 (sum 4); tactical sum 2; each pick
+	//               weighs w = 0.5 of a statement, so each scale's weight is 15 + 0.5 × 6 = 18
+	//   levels:     strategic 100 × (15 + 0.5 × 4) / 18 = 94.44 → 94
+	//               tactical  100 × (3.75 + 0.5 × 2) / 18 = 26.39 → 26
+	//   position:   94 − 26 = 68
 	//
-	// Error variance of one observation, never below the floor (1 − 0.5) × spread:
-	//   statements: own spread 0 on both scales → floor 0.5 × 1/8 = 0.0625
-	//   scenarios:  own spread (4 − 4²/6) / 5 = 0.26667 > floor 0.5 × 0.25 = 0.125
-	//   Var(S) = Var(T) = (15 × 0.0625 + 6 × 0.26667) / 21² = 2.5375 / 441 = 0.0057540
-	//   Cov(S, T) = −6 × 0.26667 / 21² = −0.0036281 (a pick adds to one what it takes from the other)
-	//   Var(S − T) = 0.0057540 × 2 + 2 × 0.0036281 = 0.0187642 → SE = 0.13698 = 13.70 points
-	//   band: 63 ± 1.645 × 13.70 = 63 ± 22.53 → 40.47 … 85.53 → 40 … 86
-	//   strategic band: 90 ± 1.645 × 100 × √0.0057540 = 90 ± 12.48 → 77.52 … 100 (capped) → 78 … 100
-	//   tactical band:  27 ± 12.48 → 14.52 … 39.48 → 15 … 39
-	// Verdict: the band leaves 0 and 63 ≥ 30 → product; its near edge 40 ≥ 30 → firm.
+	// Error variance of one observation, never below the floor (1 − 0.4) × spread:
+	//   statements: own spread 0 on both scales → floor 0.6 × 1/8 = 0.075
+	//   scenarios:  own spread (4 − 4²/6) / 5 = 0.26667 > floor 0.6 × 0.25 = 0.15
+	//   the picks' part: w² × 6 × 0.26667 = 0.25 × 1.6 = 0.4
+	//   Var(S) = Var(T) = (15 × 0.075 + 0.4) / 18² = 1.525 / 324 = 0.0047068
+	//   Cov(S, T) = −0.4 / 18² = −0.0012346 (a pick adds to one what it takes from the other)
+	//   Var(S − T) = 0.0047068 × 2 + 2 × 0.0012346 = 0.0118827 → SE = 0.10901 = 10.90 points
+	//   band: 68 ± 1.645 × 10.90 = 68 ± 17.93 → 50.07 … 85.93 → 50 … 86
+	//   strategic band: 94 ± 1.645 × 100 × √0.0047068 = 94 ± 11.29 → 82.71 … 100 (capped) → 83 … 100
+	//   tactical band:  26 ± 11.29 → 14.71 … 37.29 → 15 … 37
+	// Verdict: the band leaves 0 and 68 ≥ 30 → product; its near edge 50 ≥ 30 → firm; the
+	// band lies wholly on the product side → lean product.
 	const answers: Record<string, number> = {};
 	for (const item of content.items) {
 		const keyed = item.scale === 'strategic' ? 5 : 2;
@@ -101,20 +107,25 @@ describe('a hand-worked example', () => {
 	const result = score(answers);
 
 	it('has the levels, position, band and verdict worked out by hand', () => {
-		expect(result.scales.strategic.score).toBe(90);
-		expect(result.scales.tactical.score).toBe(27);
-		expect(result.position).toBe(63);
-		expect(result.standardError).toBeCloseTo(13.698, 2);
-		expect(result.band).toEqual({ low: 40, high: 86 });
-		expect(result.scales.strategic.band).toEqual({ low: 78, high: 100 });
-		expect(result.scales.tactical.band).toEqual({ low: 15, high: 39 });
+		expect(result.scales.strategic.score).toBe(94);
+		expect(result.scales.tactical.score).toBe(26);
+		expect(result.position).toBe(68);
+		expect(result.standardError).toBeCloseTo(10.901, 2);
+		expect(result.band).toEqual({ low: 50, high: 86 });
+		expect(result.scales.strategic.band).toEqual({ low: 83, high: 100 });
+		expect(result.scales.tactical.band).toEqual({ low: 15, high: 37 });
 		expect(result.verdict).toBe('product');
+		expect(result.lean).toBe('product');
 		expect(result.profile).toBeNull();
 		expect(result.firmness).toBe('firm');
 	});
 
 	it('uses the measurement settings the example assumes', () => {
-		expect(content.instrument.measurement).toEqual({ bandZ: 1.645, assumedAnswerReliability: 0.5 });
+		expect(content.instrument.measurement).toEqual({
+			bandZ: 1.645,
+			assumedAnswerReliability: 0.4,
+			scenarioWeight: 0.5
+		});
 		expect(thresholds.directionAtLeast).toBe(30);
 	});
 });
@@ -220,6 +231,7 @@ describe('properties (fast-check, seed set in tests/setup/fast-check.ts)', () =>
 				expect(mirrored.position).toBe(0 - result.position!);
 				expect(mirrored.band).toEqual({ low: 0 - result.band!.high, high: 0 - result.band!.low });
 				expect(mirrored.verdict).toBe(mirrorVerdict[result.verdict!]);
+				expect(mirrored.lean).toBe(result.lean === null ? null : mirrorLean[result.lean]);
 			})
 		);
 	});
@@ -250,8 +262,12 @@ describe('properties (fast-check, seed set in tests/setup/fast-check.ts)', () =>
 	});
 
 	it('decides on the numbers it shows: the position is the difference of the shown levels, and the verdict follows the shown band', () => {
-		// With every question answered, the scenarios' reach (28) is below the threshold.
-		expect(scenarioReach([15, 15], 6)).toBe(28);
+		// With every question answered the scenarios alone reach 58 − 42 = 16; with the fewest
+		// statements a result allows (9 of 15 per scale), 62.5 − 37.5 → 63 − 37 = 26 (levels round
+		// halves away from 50): both below the threshold.
+		expect(scenarioReach([15, 15], 6, 0.5)).toBe(16);
+		expect(scenarioReach([9, 9], 6, 0.5)).toBe(26);
+		expect(largestScenarioReach([15, 15], 6, 0.5, thresholds.minAnsweredShare)).toBe(26);
 		fc.assert(
 			fc.property(fullAnswers, (answers) => {
 				const result = score(answers);
@@ -315,10 +331,20 @@ describe('the verdict at its boundaries', () => {
 	});
 
 	it('sorts in-between results by their levels, at the content thresholds', () => {
-		expect(profileFor(65, 65, thresholds)).toBe('hybrid');
-		expect(profileFor(65, 64, thresholds)).toBe('undecided');
-		expect(profileFor(40, 40, thresholds)).toBe('low-fit');
-		expect(profileFor(41, 40, thresholds)).toBe('undecided');
+		expect(profileFor(65, 65, null, thresholds)).toBe('hybrid');
+		expect(profileFor(65, 64, null, thresholds)).toBe('undecided');
+		expect(profileFor(40, 40, null, thresholds)).toBe('low-fit');
+		expect(profileFor(41, 40, null, thresholds)).toBe('undecided');
+		// A range wholly on one side is a slight lean, never "not settled".
+		expect(profileFor(65, 64, 'product', thresholds)).toBeNull();
+		expect(profileFor(65, 65, 'project', thresholds)).toBe('hybrid');
+	});
+
+	it('leans to the side the shown band lies wholly on, and only then', () => {
+		expect(leanFor({ low: 1, high: 40 })).toBe('product');
+		expect(leanFor({ low: 0, high: 40 })).toBeNull();
+		expect(leanFor({ low: -40, high: -1 })).toBe('project');
+		expect(leanFor({ low: -40, high: 0 })).toBeNull();
 	});
 });
 
@@ -342,6 +368,16 @@ describe('simulated populations (npm run simulate, smaller)', () => {
 		expect(of('pure-product').verdicts.project).toBeLessThanOrEqual(0.01);
 		expect(of('pure-project').verdicts.project).toBeGreaterThanOrEqual(0.95);
 		expect(of('pure-project').verdicts.product).toBeLessThanOrEqual(0.01);
+	});
+
+	it('never tells a moderate leaner "not settled" while their range lies on one side', () => {
+		for (const id of ['moderate-product', 'moderate-project']) {
+			expect(of(id).notSettledOneSided).toBe(0);
+			// Most of them are told their side, as a direction or a slight lean.
+			const side = id === 'moderate-product' ? 'product' : 'project';
+			expect(of(id).verdicts[side] + of(id).lean).toBeGreaterThan(0.5);
+		}
+		for (const f of figures) expect(f.notSettledOneSided).toBe(0);
 	});
 
 	it('flags at most 5% of careful respondents', () => {
@@ -384,7 +420,7 @@ describe('quality flags', () => {
 		expect(result.verdict).toBeNull();
 		expect(result.profile).toBeNull();
 		expect(result.position).toBeNull();
-		expect(result.noVerdictReason).toMatch(/Only 6 of the 21 questions on the Tactical scale/);
+		expect(result.noVerdictReason).toMatch(/Only 0 of the 15 statements on the Tactical scale/);
 		expect(flagIds(result)).toContain('incomplete');
 		expect(result.explanations.map((e) => e.role)).toEqual(['flag', 'caveat']);
 	});

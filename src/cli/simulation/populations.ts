@@ -46,10 +46,15 @@ export interface Population {
 /** Share of answers that land one step away from the person's usual answer. */
 export const answerNoise = 0.25;
 
-/** A careful respondent with true levels on both scales and answer noise. */
+/**
+ * A careful respondent with true levels on both scales and answer noise. The
+ * chance of a product-side scenario pick follows the levels' gap unless
+ * `productChance` sets it.
+ */
 function consistent(
 	levels: { strategic: [number, number]; tactical: [number, number] },
-	trueSide: Respondent['trueSide']
+	trueSide: Respondent['trueSide'],
+	productChance?: number
 ): Population['create'] {
 	return (random, content) => {
 		const level = {
@@ -67,7 +72,8 @@ function consistent(
 			})
 		);
 		// Chance of picking a product-side option in a scenario.
-		const productChance = Math.min(0.95, Math.max(0.05, 0.5 + (level.strategic - level.tactical)));
+		const productSide =
+			productChance ?? Math.min(0.95, Math.max(0.05, 0.5 + (level.strategic - level.tactical)));
 		return {
 			trueSide,
 			answer(random) {
@@ -77,11 +83,11 @@ function consistent(
 					answers[item.id] = clampAnswer(usual.get(item.id)! + noise);
 				}
 				for (const scenario of content.scenarios) {
-					const productSide = random() < productChance;
+					const picksProduct = random() < productSide;
 					const options = scenario.options
 						.map((option, index) => ({ option, number: index + 1 }))
 						.filter(({ option }) =>
-							productSide
+							picksProduct
 								? option.weights.strategic > option.weights.tactical
 								: option.weights.tactical > option.weights.strategic
 						);
@@ -161,6 +167,20 @@ export const populations: Population[] = [
 		description: 'strategic level 0.60–0.75, tactical 0.35–0.50, with answer noise',
 		careful: true,
 		create: consistent({ strategic: [0.6, 0.75], tactical: [0.35, 0.5] }, 'product')
+	},
+	{
+		id: 'moderate-product',
+		description:
+			'statements about 3.8 on the product side (strategic 0.65–0.75), neutral on the project side (0.45–0.55), two thirds of scenario picks product-side, with answer noise',
+		careful: true,
+		create: consistent({ strategic: [0.65, 0.75], tactical: [0.45, 0.55] }, 'product', 2 / 3)
+	},
+	{
+		id: 'moderate-project',
+		description:
+			'the mirror image: tactical 0.65–0.75, strategic 0.45–0.55, two thirds of scenario picks project-side, with answer noise',
+		careful: true,
+		create: consistent({ strategic: [0.45, 0.55], tactical: [0.65, 0.75] }, 'project', 1 / 3)
 	},
 	{
 		id: 'hybrid',

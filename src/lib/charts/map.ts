@@ -75,20 +75,6 @@ export function mapPoint(strategic: number, tactical: number): MapPoint {
 	];
 }
 
-/** The area a pair of (rounded) levels falls in, by the content's thresholds. */
-export function mapAreaOf(strategic: number, tactical: number, thresholds: Thresholds): MapArea {
-	const position = strategic - tactical;
-	if (position >= thresholds.directionAtLeast) return 'product';
-	if (position <= -thresholds.directionAtLeast) return 'project';
-	if (strategic >= thresholds.hybridAtLeast && tactical >= thresholds.hybridAtLeast) {
-		return 'hybrid';
-	}
-	if (strategic <= thresholds.lowFitAtMost && tactical <= thresholds.lowFitAtMost) {
-		return 'low-fit';
-	}
-	return 'undecided';
-}
-
 /** A polygon in (strategic, tactical) space. */
 type LevelPolygon = [number, number][];
 

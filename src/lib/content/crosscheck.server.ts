@@ -4,10 +4,11 @@
  * (facet size, reverse-keyed share, explanation coverage).
  */
 import type { ContentIssue } from './errors.ts';
-import { scenarioReach } from './reach.ts';
+import { largestScenarioReach } from './reach.ts';
 import { citationPattern, citationsOf, isOurs } from './markdown.server.ts';
 import {
 	flagIds,
+	leanIds,
 	profileIds,
 	verdictIds,
 	type ExplanationFrontMatter,
@@ -280,19 +281,24 @@ export function checkContent(parsed: ParsedContent, at: (file: string) => string
 	});
 
 	// A direction must never rest on the scenarios alone: with every statement at
-	// the midpoint and every scenario on one side, the position must stay below it.
-	const perScale = Math.max(
-		...rubric.scales.map(
-			(scale) => items.items.filter((item) => facetScale.get(item.facet) === scale.id).length
-		)
+	// the midpoint and every scenario on one side, the position must stay below
+	// it for every count of answered statements a result allows. The scorer
+	// relies on this rather than reading a person's answered counts, so that two
+	// people shown the same numbers get the same verdict.
+	const statementTotals = rubric.scales.map(
+		(scale) => items.items.filter((item) => facetScale.get(item.facet) === scale.id).length
+	) as [number, number];
+	const scenarioOnly = largestScenarioReach(
+		statementTotals,
+		scenarios.scenarios.length,
+		instrument.measurement.scenarioWeight,
+		thresholds.minAnsweredShare
 	);
-	// The scorer's own rule, for a quiz with every question answered.
-	const scenarioOnly = scenarioReach([perScale, perScale], scenarios.scenarios.length);
 	if (scenarioOnly >= thresholds.directionAtLeast) {
 		push(
 			'instrument.yaml',
 			'thresholds.directionAtLeast',
-			`must be above ${scenarioOnly}, the position the scenarios alone can produce when every statement is answered "neither"`
+			`must be above ${scenarioOnly}, the position the scenarios alone can produce when the fewest statements a result allows are all answered "neither"`
 		);
 	}
 
@@ -302,6 +308,7 @@ export function checkContent(parsed: ParsedContent, at: (file: string) => string
 		verdict: verdictIds,
 		facet: [...facetScale.keys()],
 		profile: profileIds,
+		lean: leanIds,
 		flag: flagIds,
 		caveat: null,
 		method: null
@@ -353,6 +360,7 @@ export function checkContent(parsed: ParsedContent, at: (file: string) => string
 		['verdict', verdictIds, 'verdicts/<id>.md'],
 		['facet', [...facetScale.keys()], 'facets/<id>.md'],
 		['profile', profileIds, 'profiles/<id>.md'],
+		['lean', leanIds, 'leans/<id>.md'],
 		['flag', flagIds, 'flags/<id>.md'],
 		['caveat', [undefined], 'caveat.md'],
 		['method', [undefined], 'method.md']

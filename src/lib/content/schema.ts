@@ -100,7 +100,10 @@ export const thresholdsSchema = z.strictObject({
 	hybridAtLeast: score100,
 	/** Both scale scores at or below this: the quiz does not describe you well. */
 	lowFitAtMost: score100,
-	/** A scale with a smaller answered share than this gets no verdict. */
+	/**
+	 * A scale with a smaller share of its statements answered than this gets no
+	 * verdict (statements, not scenarios: the scenarios alone must never decide).
+	 */
 	minAnsweredShare: share('minAnsweredShare'),
 	/** This share of identical agreement answers or more is straight-lining. */
 	straightLiningShare: share('straightLiningShare'),
@@ -110,8 +113,13 @@ export const thresholdsSchema = z.strictObject({
 	contradictionGap: z.int().min(1, 'must be 1 to 4').max(4, 'must be 1 to 4'),
 	/** This many contradicted pairs or more raise the inconsistency flag. */
 	contradictedPairsAtLeast: z.int().min(1, 'must be at least 1'),
-	/** How many facets to show as strengths and as growth areas. */
-	facetsToHighlight: z.int().min(1, 'must be at least 1').max(5, 'must be at most 5')
+	/** How many facets to show as strengths and as growth areas, at most. */
+	facetsToHighlight: z.int().min(1, 'must be at least 1').max(5, 'must be at most 5'),
+	/**
+	 * A facet stands out (strongest or weakest) only when its level is this many
+	 * points above (or below) the mean of the person's other facets.
+	 */
+	facetStandsOutBy: z.int().min(1, 'must be 1 to 100').max(100, 'must be 1 to 100')
 });
 
 export const measurementSchema = z.strictObject({
@@ -124,14 +132,26 @@ export const measurementSchema = z.strictObject({
 	assumedAnswerReliability: z
 		.number()
 		.min(0, 'must be between 0 and 0.95')
-		.max(0.95, 'must be between 0 and 0.95')
+		.max(0.95, 'must be between 0 and 0.95'),
+	/**
+	 * What one scenario pick weighs in a level, against one statement's 1. A pick
+	 * is a forced choice between the sides: below 1 it moves the position without
+	 * carrying a level on its own.
+	 */
+	scenarioWeight: z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1')
 });
 
 const labelled = z.strictObject({ label: text('label'), sentence: text('sentence') });
+const leanWording = labelled.extend({ withProfile: text('withProfile') });
 
 export const wordingSchema = z.strictObject({
 	verdicts: z.strictObject({ product: labelled, 'in-between': labelled, project: labelled }),
 	profiles: z.strictObject({ hybrid: labelled, 'low-fit': labelled, undecided: labelled }),
+	/**
+	 * In between, but the range lies wholly on one side of 0: a slight lean.
+	 * `sentence` leads the result; `withProfile` follows a hybrid or low-fit sentence.
+	 */
+	leans: z.strictObject({ product: leanWording, project: leanWording }),
 	firmness: z.strictObject({ firm: text('firm'), tentative: text('tentative') }),
 	/** Where the position is and its range: `{position}`, `{low}` and `{high}` are filled in. */
 	position: template('position', 'position', 'low', 'high'),
@@ -234,6 +254,7 @@ export const explanationKinds = [
 	'verdict',
 	'facet',
 	'profile',
+	'lean',
 	'flag',
 	'caveat',
 	'method'
@@ -245,6 +266,9 @@ export const verdictIds = ['product', 'in-between', 'project'] as const;
 /** What kind of in-between: strong on both, drawn to neither, or not settled by the answers. */
 export const profileIds = ['hybrid', 'low-fit', 'undecided'] as const;
 
+/** The side a range lies wholly on, when it does not include 0. */
+export const leanIds = ['product', 'project'] as const;
+
 /** How firm a directional verdict is, read from its band. */
 export const firmnessIds = ['firm', 'tentative'] as const;
 
@@ -253,7 +277,7 @@ export const flagIds = ['straight-lining', 'inconsistent', 'rushing', 'incomplet
 export const explanationFrontMatterSchema = z.strictObject({
 	id: stableIdSchema,
 	kind: z.enum(explanationKinds),
-	/** What the text explains: a verdict, facet, profile or flag id; none for caveat and method. */
+	/** What the text explains: a verdict, facet, profile, lean or flag id; none for caveat and method. */
 	target: z.string().optional(),
 	title: text('title')
 });
@@ -310,7 +334,9 @@ export const resultsPageFileSchema = z.strictObject({
 			'forgotten'
 		]).shape,
 		linkOtherVersion: template('linkOtherVersion', 'version'),
-		linkEarlierEdition: template('linkEarlierEdition', 'version')
+		linkEarlierEdition: template('linkEarlierEdition', 'version'),
+		/** A link or kept result from an earlier version with the same questions, scored again. */
+		rescored: template('rescored', 'version', 'current')
 	}),
 	card: z.strictObject({
 		...labels('card', [
@@ -324,12 +350,14 @@ export const resultsPageFileSchema = z.strictObject({
 			'strongest'
 		]).shape,
 		levelRange: template('levelRange', 'low', 'high'),
-		facetScore: template('facetScore', 'name', 'score')
+		facetScore: template('facetScore', 'name', 'score'),
+		/** Shown instead of the strongest facets when none stands out from the others. */
+		noneStandsOut: template('noneStandsOut', 'margin')
 	}),
 	levels: labels('levels', ['strategic', 'tactical']),
 	map: z.strictObject({
 		...labels('map', ['you', 'range', 'axisStrategic', 'axisTactical', 'noPoint']).shape,
-		summary: template('summary', 'strategic', 'tactical', 'position', 'area')
+		summary: template('summary', 'strategic', 'tactical', 'position', 'low', 'high', 'result')
 	}),
 	actions: z.strictObject({
 		...labels('actions', [
@@ -481,7 +509,10 @@ export const quizPageFileSchema = z.strictObject({
 		'reload',
 		'loadFailed',
 		'retry'
-	])
+	]).extend({
+		/** A quiz saved under an earlier version with the same questions, kept. */
+		rescored: template('notices.rescored', 'version')
+	})
 });
 
 // ------------------------------------------------------------------ inferred
@@ -503,6 +534,7 @@ export type ExplanationKind = (typeof explanationKinds)[number];
 export type ExplanationFrontMatter = z.infer<typeof explanationFrontMatterSchema>;
 export type VerdictId = (typeof verdictIds)[number];
 export type ProfileId = (typeof profileIds)[number];
+export type LeanId = (typeof leanIds)[number];
 export type FirmnessId = (typeof firmnessIds)[number];
 export type FlagId = (typeof flagIds)[number];
 export type NextStepsFile = z.infer<typeof nextStepsFileSchema>;

@@ -31,7 +31,7 @@ export type {
 	ResultsPageText,
 	Wording
 };
-export type { FirmnessId, FlagId, ProfileId, VerdictId } from './schema.ts';
+export type { FirmnessId, FlagId, LeanId, ProfileId, VerdictId } from './schema.ts';
 
 export interface Facet {
 	id: string;

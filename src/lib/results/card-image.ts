@@ -148,7 +148,11 @@ export function drawCardImage(
 	const sentence = wrapText(ctx, card.sentence, inner);
 	ctx.font = bodyFont;
 	const firmness = card.firmness ? wrapText(ctx, card.firmness, inner) : [];
-	const strongest = wrapText(ctx, card.strongest.join(' · '), inner);
+	// The strongest facets, or that none stands out: as the card on the page says it.
+	const strongestText = card.strongest.length
+		? card.strongest.join(' · ')
+		: (card.noneStandsOut ?? '');
+	const strongest = strongestText ? wrapText(ctx, strongestText, inner) : [];
 	const noticeFont = `400 24px ${font}`;
 	ctx.font = noticeFont;
 	const notice = wrapText(ctx, text.notice, inner);
@@ -159,7 +163,7 @@ export function drawCardImage(
 		firmness: firmness.length ? firmness.length * 40 + 12 : 0,
 		map: card.map.height * mapScale + 24,
 		levels: 150,
-		strongest: card.strongest.length ? 48 + strongest.length * 40 + 16 : 0,
+		strongest: strongest.length ? 48 + strongest.length * 40 + 16 : 0,
 		// A rule, the notice, then the address.
 		notice: 28 + notice.length * 32,
 		footer: 40
@@ -222,7 +226,7 @@ export function drawCardImage(
 	});
 	y += heights.levels;
 
-	if (card.strongest.length) {
+	if (strongest.length) {
 		ctx.fillStyle = colours.muted;
 		ctx.font = `600 26px ${font}`;
 		ctx.fillText(text.strongestHeading, padding, y);

@@ -4,11 +4,11 @@
  * the map, the two levels in words and the strongest facets. Every word comes
  * from content; nothing is computed that the scorer has not already decided.
  */
-import { buildMap, mapAreaOf, type MapArea, type MapGeometry } from '../charts/map.ts';
+import { buildMap, type MapArea, type MapGeometry } from '../charts/map.ts';
 import { fill } from '../content/template.ts';
 import type { Content } from '../content/types.ts';
 import type { ScaleId, ScoreResult } from '../scoring/types.ts';
-import { formatPosition, verdictSentence } from './wording.ts';
+import { formatPosition, verdictLabel, verdictSentence } from './wording.ts';
 
 export interface CardLevel {
 	scale: ScaleId;
@@ -28,8 +28,10 @@ export interface SummaryCard {
 	mapSummary: string;
 	/** Project on the left, product on the right, as on the map. */
 	levels: [CardLevel, CardLevel];
-	/** "Vision and the "why" 88", strongest first. */
+	/** "Vision and the "why" 88", strongest first: only facets that stand out. */
 	strongest: string[];
+	/** Said in their place when no facet stands out from the others (with a verdict). */
+	noneStandsOut: string | null;
 }
 
 /** The words the result uses for each area of the map. */
@@ -61,14 +63,19 @@ export function summaryCard(
 		you: text.map.you
 	});
 	const { strategic, tactical } = result.scales;
+	// The map names the result in the same words as the headline, never an area of its own:
+	// a point in the "leans" area with a range that reaches 0 is not called a lean.
+	const label = verdictLabel(result, wording);
 	const mapSummary =
-		strategic.score === null || tactical.score === null
+		result.position === null || result.band === null || label === null
 			? text.map.noPoint
 			: fill(text.map.summary, {
-					strategic: strategic.score,
-					tactical: tactical.score,
-					position: formatPosition(strategic.score - tactical.score),
-					area: areas[mapAreaOf(strategic.score, tactical.score, thresholds)]
+					strategic: strategic.score!,
+					tactical: tactical.score!,
+					position: formatPosition(result.position),
+					low: formatPosition(result.band.low),
+					high: formatPosition(result.band.high),
+					result: label
 				});
 	const level = (scale: ScaleId): CardLevel => {
 		const { score, band } = result.scales[scale];
@@ -91,6 +98,10 @@ export function summaryCard(
 			return facet && facet.score !== null
 				? [fill(text.card.facetScore, { name: facet.name, score: Math.round(facet.score) })]
 				: [];
-		})
+		}),
+		noneStandsOut:
+			result.verdict !== null && result.strengths.length === 0
+				? fill(text.card.noneStandsOut, { margin: thresholds.facetStandsOutBy })
+				: null
 	};
 }

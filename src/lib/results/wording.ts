@@ -7,25 +7,28 @@ import { fill } from '../content/template.ts';
 import type { Wording } from '../content/types.ts';
 import type { ScoreResult } from '../scoring/types.ts';
 
-/** The verdict in one plain sentence (with its kind when in between), or why there is none. */
-export function verdictSentence(
-	result: Pick<ScoreResult, 'verdict' | 'profile'>,
-	wording: Wording
-): string {
+type Outcome = Pick<ScoreResult, 'verdict' | 'profile' | 'lean'>;
+
+/**
+ * The verdict in one plain sentence, or why there is none. In between, it says
+ * which kind, and a range wholly on one side says so (a slight lean): only a
+ * range that includes 0 is "not settled".
+ */
+export function verdictSentence(result: Outcome, wording: Wording): string {
 	if (result.verdict === null) return wording.noVerdict;
-	if (result.verdict === 'in-between' && result.profile) {
-		return wording.profiles[result.profile].sentence;
-	}
-	return wording.verdicts[result.verdict].sentence;
+	if (result.verdict !== 'in-between') return wording.verdicts[result.verdict].sentence;
+	const lean = result.lean ? wording.leans[result.lean] : null;
+	if (result.profile === null) return lean?.sentence ?? wording.verdicts['in-between'].sentence;
+	const profile = wording.profiles[result.profile].sentence;
+	return lean ? `${profile} ${lean.withProfile}` : profile;
 }
 
-/** The short label of a result: "Leans product", "Strong on both", … */
-export function verdictLabel(result: Pick<ScoreResult, 'verdict' | 'profile'>, wording: Wording) {
+/** The short label of a result: "Leans product", "Slight lean to project", "Strong on both", … */
+export function verdictLabel(result: Outcome, wording: Wording) {
 	if (result.verdict === null) return null;
-	if (result.verdict === 'in-between' && result.profile) {
-		return wording.profiles[result.profile].label;
-	}
-	return wording.verdicts[result.verdict].label;
+	if (result.verdict !== 'in-between') return wording.verdicts[result.verdict].label;
+	if (result.profile) return wording.profiles[result.profile].label;
+	return result.lean ? wording.leans[result.lean].label : wording.verdicts['in-between'].label;
 }
 
 /** Signed whole-number position as people read it: "+31", "−12", "0". */

@@ -1,14 +1,22 @@
 /**
  * Picks the explanations that apply to a result, in reading order: verdict,
- * profile, strengths, growth areas, quality flags, then the caveat. Citations
+ * profile, a slight lean (in between only), strengths, growth areas, quality flags, then the caveat. Citations
  * are resolved to the bibliography once, when the scorer is created.
  */
 import type { Content, Explanation, MethodReference, Source } from '../content/types.ts';
-import type { FlagId, ProfileId, QualityFlag, ResultExplanation, VerdictId } from './types.ts';
+import type {
+	FlagId,
+	LeanId,
+	ProfileId,
+	QualityFlag,
+	ResultExplanation,
+	VerdictId
+} from './types.ts';
 
 export interface ExplanationChoice {
 	verdict: VerdictId | null;
 	profile: ProfileId | null;
+	lean: LeanId | null;
 	flags: QualityFlag[];
 	strengths: string[];
 	growthAreas: string[];
@@ -46,6 +54,7 @@ export function explanationSelector(content: Content) {
 		return [
 			...(choice.verdict ? pick('verdict', 'verdict', choice.verdict) : []),
 			...(choice.profile ? pick('profile', 'profile', choice.profile) : []),
+			...(choice.verdict === 'in-between' && choice.lean ? pick('lean', 'lean', choice.lean) : []),
 			...choice.strengths.flatMap((facet) => pick('strength', 'facet', facet, 'high')),
 			...choice.growthAreas.flatMap((facet) => pick('growth', 'facet', facet, 'low')),
 			...choice.flags.flatMap((flag) => pick('flag', 'flag', flag.id satisfies FlagId)),

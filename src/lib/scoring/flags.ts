@@ -87,27 +87,22 @@ export function qualityFlags(plan: ScoringPlan, input: FlagInput): QualityFlag[]
 		}
 	}
 
-	// Incomplete: a scale with too few answers gets no verdict.
-	const { strategic, tactical } = input.scales;
-	const strategicShort = strategic.answeredShare < thresholds.minAnsweredShare;
-	const tacticalShort = tactical.answeredShare < thresholds.minAnsweredShare;
-	if (strategicShort || tacticalShort) {
-		const short: ScaleId[] = [];
-		let total = 0;
-		let answeredShort = 0;
-		if (strategicShort) {
-			short.push('strategic');
-			total += strategic.total;
-			answeredShort += strategic.answered;
-		}
-		if (tacticalShort) {
-			short.push('tactical');
-			total += tactical.total;
-			answeredShort += tactical.answered;
-		}
+	// Incomplete: a scale with too few statements answered gets no verdict.
+	const short: ScaleId[] = [];
+	let total = 0;
+	let answeredShort = 0;
+	(['strategic', 'tactical'] as const).forEach((scale, index) => {
+		const { answeredShare } = input.scales[scale];
+		if (answeredShare >= thresholds.minAnsweredShare) return;
+		const statements = plan.statementTotals[index]!;
+		short.push(scale);
+		total += statements;
+		answeredShort += Math.round(answeredShare * statements);
+	});
+	if (short.length > 0) {
 		flags.push({
 			id: 'incomplete',
-			detail: `${answeredShort} of ${total} questions were answered on the ${short.join(' and ')} scale${short.length > 1 ? 's' : ''}.`
+			detail: `${answeredShort} of ${total} statements were answered on the ${short.join(' and ')} scale${short.length > 1 ? 's' : ''}.`
 		});
 	}
 

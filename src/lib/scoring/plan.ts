@@ -27,6 +27,8 @@ export interface ScoringPlan {
 	facets: { id: string; scale: ScaleId; name: string; total: number }[];
 	/** Questions per scale (statements of the scale plus every scenario). */
 	totals: [number, number];
+	/** Statements per scale: the answered share a result needs is of these. */
+	statementTotals: [number, number];
 	/** Consistency pairs as indexes into `statements`. */
 	pairs: [number, number][];
 	/** Question ids in quiz order, for the rushing check. */
@@ -49,8 +51,12 @@ export function compileScoringPlan(content: Content): ScoringPlan {
 		facet: facetIndex.get(item.facet)!
 	}));
 	const statementIndex = new Map(statements.map((statement, index) => [statement.id, index]));
-	const totals: [number, number] = [content.scenarios.length, content.scenarios.length];
-	for (const statement of statements) totals[statement.scale] += 1;
+	const statementTotals: [number, number] = [0, 0];
+	for (const statement of statements) statementTotals[statement.scale] += 1;
+	const totals: [number, number] = [
+		statementTotals[0] + content.scenarios.length,
+		statementTotals[1] + content.scenarios.length
+	];
 
 	const { assumedAnswerReliability } = content.instrument.measurement;
 	const errorShare = 1 - assumedAnswerReliability;
@@ -81,6 +87,7 @@ export function compileScoringPlan(content: Content): ScoringPlan {
 			total: content.items.filter((item) => item.facet === facet.id).length
 		})),
 		totals,
+		statementTotals,
 		pairs: content.consistencyPairs.map(
 			(pair) => pair.items.map((id) => statementIndex.get(id)!) as [number, number]
 		),

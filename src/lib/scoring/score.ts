@@ -4,7 +4,9 @@
  * Every answer becomes an observation between 0 and 1: an agreement statement
  * gives (keyed value − 1) / 4, where a reverse-keyed statement's value is
  * flipped (6 − value); a scenario gives the chosen option's weight on each
- * scale. A scale's level is the mean of its observations × 100, a facet's the
+ * scale. A scale's level is the weighted mean of its observations × 100, each
+ * scenario pick weighing `scenarioWeight` of a statement (a forced choice moves
+ * the position without carrying a level on its own); a facet's level is the
  * mean of its statements'. The position is strategic − tactical.
  *
  * Its band comes from a measurement model (technical manual, "Uncertainty"):
@@ -13,14 +15,16 @@
  * and a scenario's one pick enters both scales with opposite signs, so its
  * error counts twice over in the difference (Hicks 1970).
  *
- * Everything a person sees is rounded once, and every decision reads the
- * rounded numbers (STYLE 18). The content is compiled once into a plan.
+ * Everything a person sees is rounded once (levels halves away from 50, the
+ * position halves away from 0, so mirror images show mirror numbers), and every decision reads the
+ * rounded numbers (STYLE 18) and nothing else: two people shown the same
+ * levels, position and ranges get the same verdict, profile and lean. The
+ * content is compiled once into a plan.
  */
-import { scenarioReach } from '../content/reach.ts';
 import { compileScoringPlan, type ScoringPlan } from './plan.ts';
 import { explanationSelector } from './explain.ts';
 import { qualityFlags } from './flags.ts';
-import { clamp, roundHalfAway, sampleVariance } from './statistics.ts';
+import { clamp, roundHalfAway, roundLevel, sampleVariance } from './statistics.ts';
 import type { Content, LikertItem, Scenario, Thresholds } from '../content/types.ts';
 import { optionCountOf } from '../content/questionnaire.ts';
 import type {
@@ -28,6 +32,7 @@ import type {
 	Band,
 	FacetScore,
 	FirmnessId,
+	LeanId,
 	ProfileId,
 	ScaleId,
 	ScaleScore,
@@ -77,28 +82,31 @@ export function verdictFor(position: number, band: Band, directionAtLeast: numbe
 	return 'in-between';
 }
 
-/** The distance from 0 a direction needs: the content's threshold, and beyond the scenarios' reach. */
-export function directionDistance(
-	directionAtLeast: number,
-	statements: [number, number],
-	picks: number
-): number {
-	return Math.max(directionAtLeast, scenarioReach(statements, picks) + 1);
+/** The side the rounded band lies wholly on, or null when it includes 0. */
+export function leanFor(band: Band): LeanId | null {
+	if (band.low > 0) return 'product';
+	if (band.high < 0) return 'project';
+	return null;
 }
 
-/** What kind of in-between: both levels high, both low, or neither. */
+/**
+ * What kind of in-between: both levels high, both low, or (only when the band
+ * includes 0, so nothing points to a side) not settled; null for a slight lean
+ * with neither both levels high nor both low, which the lean describes.
+ */
 export function profileFor(
 	strategic: number,
 	tactical: number,
+	lean: LeanId | null,
 	thresholds: Pick<Thresholds, 'hybridAtLeast' | 'lowFitAtMost'>
-): ProfileId {
+): ProfileId | null {
 	if (strategic >= thresholds.hybridAtLeast && tactical >= thresholds.hybridAtLeast) {
 		return 'hybrid';
 	}
 	if (strategic <= thresholds.lowFitAtMost && tactical <= thresholds.lowFitAtMost) {
 		return 'low-fit';
 	}
-	return 'undecided';
+	return lean === null ? 'undecided' : null;
 }
 
 /** Firm when even the band's edge nearest 0 is a direction's distance away. */
@@ -203,50 +211,56 @@ export function scoreWithPlan(plan: ScoringPlan, answers: Answers, timings?: Tim
 		pickSquares += weight * weight;
 	}
 
-	const strategicAnswered = strategicStatements + picks;
-	const tacticalAnswered = tacticalStatements + picks;
+	// Each scale's total weight: one per statement, `scenarioWeight` per pick.
+	const pickWeight = measurement.scenarioWeight;
+	const strategicWeight = strategicStatements + pickWeight * picks;
+	const tacticalWeight = tacticalStatements + pickWeight * picks;
 
 	// Error variances of one observation: the person's own spread, never below the floor.
 	const pickVariance = Math.max(
 		sampleVariance(picks, strategicWeights, pickSquares),
 		floors.scenario
 	);
+	// The picks' share of a level's error variance: Σ weight² × variance.
+	const pickError = pickWeight * pickWeight * picks * pickVariance;
 	const strategicVariance =
 		(strategicStatements *
 			Math.max(
 				sampleVariance(strategicStatements, strategicSum, strategicSquares),
 				floors.statement
 			) +
-			picks * pickVariance) /
-		strategicAnswered ** 2;
+			pickError) /
+		strategicWeight ** 2;
 	const tacticalVariance =
 		(tacticalStatements *
 			Math.max(sampleVariance(tacticalStatements, tacticalSum, tacticalSquares), floors.statement) +
-			picks * pickVariance) /
-		tacticalAnswered ** 2;
+			pickError) /
+		tacticalWeight ** 2;
 
 	const strategic =
-		strategicAnswered > 0
-			? roundHalfAway((100 * (strategicSum + strategicWeights)) / strategicAnswered)
+		strategicWeight > 0
+			? roundLevel((100 * (strategicSum + pickWeight * strategicWeights)) / strategicWeight)
 			: null;
 	const tactical =
-		tacticalAnswered > 0
-			? roundHalfAway((100 * (tacticalSum + tacticalWeights)) / tacticalAnswered)
+		tacticalWeight > 0
+			? roundLevel((100 * (tacticalSum + pickWeight * tacticalWeights)) / tacticalWeight)
 			: null;
 	const scales: Record<ScaleId, ScaleScore> = {
 		strategic: scaleScore(
 			strategic,
 			measurement.bandZ,
 			strategicVariance,
-			strategicAnswered,
-			plan.totals[0]
+			strategicStatements + picks,
+			plan.totals[0],
+			strategicStatements / plan.statementTotals[0]
 		),
 		tactical: scaleScore(
 			tactical,
 			measurement.bandZ,
 			tacticalVariance,
-			tacticalAnswered,
-			plan.totals[1]
+			tacticalStatements + picks,
+			plan.totals[1],
+			tacticalStatements / plan.statementTotals[1]
 		)
 	};
 
@@ -258,7 +272,7 @@ export function scoreWithPlan(plan: ScoringPlan, answers: Answers, timings?: Tim
 			id: facet.id,
 			scale: facet.scale,
 			name: facet.name,
-			score: count > 0 ? roundHalfAway((100 * facetSums[index]!) / count) : null,
+			score: count > 0 ? roundLevel((100 * facetSums[index]!) / count) : null,
 			answered: count,
 			total: facet.total
 		};
@@ -279,6 +293,7 @@ export function scoreWithPlan(plan: ScoringPlan, answers: Answers, timings?: Tim
 			band: null,
 			standardError: null,
 			verdict: null,
+			lean: null,
 			profile: null,
 			firmness: null,
 			noVerdictReason: noVerdictReason(plan, scales, strategicShort, tacticalShort),
@@ -290,19 +305,17 @@ export function scoreWithPlan(plan: ScoringPlan, answers: Answers, timings?: Tim
 
 	const position = strategic! - tactical!;
 	// Var(S − T) = Var(S) + Var(T) − 2 Cov(S, T); a pick adds to S what it takes from T.
-	const covariance = -(picks * pickVariance) / (strategicAnswered * tacticalAnswered);
+	const covariance = -pickError / (strategicWeight * tacticalWeight);
 	const standardError = 100 * Math.sqrt(strategicVariance + tacticalVariance - 2 * covariance);
 	const halfWidth = measurement.bandZ * standardError;
 	const band = {
 		low: roundHalfAway(clamp(position - halfWidth, -100, 100)),
 		high: roundHalfAway(clamp(position + halfWidth, -100, 100))
 	};
-	const distance = directionDistance(
-		thresholds.directionAtLeast,
-		[strategicStatements, tacticalStatements],
-		picks
-	);
-	const verdict = verdictFor(position, band, distance);
+	// Read from the rounded position and band alone (the content check keeps the
+	// scenarios' reach below the threshold, so no answered count is needed).
+	const verdict = verdictFor(position, band, thresholds.directionAtLeast);
+	const lean = leanFor(band);
 
 	return {
 		instrument: plan.instrument,
@@ -314,11 +327,13 @@ export function scoreWithPlan(plan: ScoringPlan, answers: Answers, timings?: Tim
 		band,
 		standardError,
 		verdict,
-		profile: verdict === 'in-between' ? profileFor(strategic!, tactical!, thresholds) : null,
-		firmness: verdict === 'in-between' ? null : firmnessFor(band, verdict, distance),
+		lean,
+		profile: verdict === 'in-between' ? profileFor(strategic!, tactical!, lean, thresholds) : null,
+		firmness:
+			verdict === 'in-between' ? null : firmnessFor(band, verdict, thresholds.directionAtLeast),
 		noVerdictReason: null,
-		strengths: highlightFacets(facets, thresholds.facetsToHighlight, true),
-		growthAreas: highlightFacets(facets, thresholds.facetsToHighlight, false)
+		strengths: standOutFacets(facets, thresholds, true),
+		growthAreas: standOutFacets(facets, thresholds, false)
 	};
 }
 
@@ -328,17 +343,18 @@ function scaleScore(
 	z: number,
 	variance: number,
 	answered: number,
-	total: number
+	total: number,
+	answeredShare: number
 ): ScaleScore {
 	let band: Band | null = null;
 	if (level !== null) {
 		const halfWidth = z * 100 * Math.sqrt(variance);
 		band = {
-			low: roundHalfAway(clamp(level - halfWidth, 0, 100)),
-			high: roundHalfAway(clamp(level + halfWidth, 0, 100))
+			low: roundLevel(clamp(level - halfWidth, 0, 100)),
+			high: roundLevel(clamp(level + halfWidth, 0, 100))
 		};
 	}
-	return { score: level, band, answered, total, answeredShare: answered / total };
+	return { score: level, band, answered, total, answeredShare };
 }
 
 function noVerdictReason(
@@ -351,33 +367,50 @@ function noVerdictReason(
 	const reasons: string[] = [];
 	([0, 1] as const).forEach((index) => {
 		if (!(index === 0 ? strategicShort : tacticalShort)) return;
-		const { answered, total } = scales[scaleIds[index]!];
+		const total = plan.statementTotals[index]!;
+		const answered = Math.round(scales[scaleIds[index]!].answeredShare * total);
 		reasons.push(
-			`Only ${answered} of the ${total} questions on the ${plan.scaleNames[index]} scale were answered; a result needs at least ${share}%.`
+			`Only ${answered} of the ${total} statements on the ${plan.scaleNames[index]} scale were answered; a result needs at least ${share}%.`
 		);
 	});
 	return reasons.join(' ');
 }
 
 /**
- * Strengths (`high`): the highest facets at or above the midpoint; growth
- * areas: the lowest below it. Ties keep the rubric's order. A stable
- * insertion into at most `count` places, which is what a stable sort and a
- * slice would give without building either.
+ * Strengths (`high`): the highest facets that stand `facetStandsOutBy` points
+ * or more above the mean of the person's other facets; growth areas: the
+ * lowest that stand as far below it. At most `facetsToHighlight` of each,
+ * ties in the rubric's order. Equal facets never stand out from each other, so
+ * answers that favour no facet highlight none.
  */
-function highlightFacets(facets: FacetScore[], count: number, high: boolean): string[] {
+function standOutFacets(
+	facets: FacetScore[],
+	thresholds: Pick<Thresholds, 'facetsToHighlight' | 'facetStandsOutBy'>,
+	high: boolean
+): string[] {
+	let scored = 0;
+	let sum = 0;
+	for (const facet of facets) {
+		if (facet.score === null) continue;
+		scored += 1;
+		sum += facet.score;
+	}
+	if (scored < 2) return [];
 	const picked: FacetScore[] = [];
 	for (const facet of facets) {
 		const score = facet.score;
-		if (score === null || (high ? score < 50 : score >= 50)) continue;
+		if (score === null) continue;
+		const othersMean = (sum - score) / (scored - 1);
+		const margin = high ? score - othersMean : othersMean - score;
+		if (margin < thresholds.facetStandsOutBy) continue;
 		// After every picked facet that ranks the same or better (earlier wins a tie).
 		let at = picked.length;
 		while (at > 0 && (high ? picked[at - 1]!.score! < score : picked[at - 1]!.score! > score)) {
 			at -= 1;
 		}
-		if (at >= count) continue;
+		if (at >= thresholds.facetsToHighlight) continue;
 		picked.splice(at, 0, facet);
-		if (picked.length > count) picked.pop();
+		if (picked.length > thresholds.facetsToHighlight) picked.pop();
 	}
 	return picked.map((facet) => facet.id);
 }

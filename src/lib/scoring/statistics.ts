@@ -1,5 +1,5 @@
 /** Small, dependency-free statistics for the scoring engine. */
-export { roundHalfAway } from '../numbers.ts';
+export { roundHalfAway, roundLevel } from '../numbers.ts';
 
 export function mean(values: readonly number[]): number {
 	let sum = 0;

@@ -3,13 +3,14 @@ import type {
 	MethodReference,
 	FirmnessId,
 	FlagId,
+	LeanId,
 	ProfileId,
 	ScaleId,
 	Source,
 	VerdictId
 } from '../content/types.ts';
 
-export type { FirmnessId, FlagId, ProfileId, ScaleId, VerdictId };
+export type { FirmnessId, FlagId, LeanId, ProfileId, ScaleId, VerdictId };
 
 /**
  * A person's answers: question id → value. Agreement items take 1–5
@@ -30,10 +31,16 @@ export interface Band {
 export interface ScaleScore {
 	/** The level, a whole number 0–100; null when nothing on the scale was answered. */
 	score: number | null;
-	/** Where the level would most likely land on another day (whole points, 0–100). */
+	/**
+	 * How precisely this sitting's answers place the level, under the assumed
+	 * reliability (whole points, 0–100); not a forecast of a retake.
+	 */
 	band: Band | null;
+	/** Questions answered on the scale (statements and scenarios). */
 	answered: number;
+	/** Questions on the scale (statements and scenarios). */
 	total: number;
+	/** The share of the scale's statements answered (a result needs `minAnsweredShare`). */
 	answeredShare: number;
 }
 
@@ -54,7 +61,8 @@ export interface QualityFlag {
 }
 
 /** Where an explanation sits in the result. */
-export type ExplanationRole = 'verdict' | 'profile' | 'strength' | 'growth' | 'flag' | 'caveat';
+export type ExplanationRole =
+	'verdict' | 'profile' | 'lean' | 'strength' | 'growth' | 'flag' | 'caveat';
 
 /** An explanation with its citations resolved to the bibliography. */
 export interface ResultExplanation {
@@ -81,7 +89,15 @@ export interface ScoreResult {
 	standardError: number | null;
 	/** `product`, `in-between` or `project`; null when too few questions were answered. */
 	verdict: VerdictId | null;
-	/** For `in-between` only: hybrid, low-fit or undecided; null otherwise. */
+	/**
+	 * The side the band lies wholly on (whatever the verdict), or null when it
+	 * includes 0 or there is no verdict. Only a null lean is "not settled".
+	 */
+	lean: LeanId | null;
+	/**
+	 * For `in-between` only: hybrid, low-fit, or undecided (band includes 0);
+	 * null otherwise, and for a slight lean that is neither hybrid nor low-fit.
+	 */
 	profile: ProfileId | null;
 	/** For a direction only: how firm the band says it is; null otherwise. */
 	firmness: FirmnessId | null;

@@ -11,6 +11,7 @@ import { and, asc, eq, gt, lt } from 'drizzle-orm';
 import { z } from 'zod';
 import { fieldErrors, type FieldErrors } from '$lib/cohorts/submission';
 import type { ScoreResult } from '$lib/scoring';
+import { verdictLabel } from '$lib/results/wording';
 import type { Aggregate, Spread } from '$lib/cohorts/view';
 import { scaleHealth, mean, standardDeviation } from './cohort-statistics.ts';
 import { database } from './db/index.ts';
@@ -312,11 +313,25 @@ function aggregateOf(rows: { answers: Record<string, number>; result: ScoreResul
 	}));
 	const noVerdict = rows.filter((row) => row.result.verdict === null).length;
 	if (noVerdict > 0) verdicts.push({ id: 'none', label: 'No verdict', count: noVerdict } as never);
-	const profiles = (['hybrid', 'low-fit', 'undecided'] as const).map((id) => ({
-		id,
-		label: wording.profiles[id].label,
-		count: rows.filter((row) => row.result.profile === id).length
-	}));
+	// In between splits into hybrid, low-fit, not settled, and a slight lean with neither
+	// (a hybrid or low-fit result may lean too; it is counted once, under its profile).
+	const profiles = [
+		...(['hybrid', 'low-fit', 'undecided'] as const).map((id) => ({
+			id: id as string,
+			label: wording.profiles[id].label,
+			count: rows.filter((row) => row.result.profile === id).length
+		})),
+		...(['product', 'project'] as const).map((side) => ({
+			id: `lean-${side}`,
+			label: wording.leans[side].label,
+			count: rows.filter(
+				(row) =>
+					row.result.verdict === 'in-between' &&
+					row.result.profile === null &&
+					row.result.lean === side
+			).length
+		}))
+	];
 	const scales = content.scales.map((scale) =>
 		spread(
 			scale.id,
@@ -455,10 +470,7 @@ export async function dashboard(
 							name: row.displayName ?? '(no name given)',
 							strategic: row.result.scales.strategic.score,
 							tactical: row.result.scales.tactical.score,
-							verdict:
-								row.result.verdict === null
-									? 'No verdict'
-									: wording.verdicts[row.result.verdict].label,
+							verdict: verdictLabel(row.result, wording) ?? 'No verdict',
 							flags: row.result.flags.length
 						}))
 						.sort((a, b) => a.name.localeCompare(b.name))
@@ -522,6 +534,7 @@ export async function exportCohort(
 			position: r?.position ?? null,
 			band: r?.band ?? null,
 			verdict: r?.verdict ?? null,
+			lean: r?.lean ?? null,
 			profile: r?.profile ?? null,
 			flags: r?.flags.map((flag) => flag.id) ?? []
 		});
@@ -560,6 +573,7 @@ export async function exportCohort(
 		'band_low',
 		'band_high',
 		'verdict',
+		'lean',
 		'profile',
 		'flags',
 		...(options.raw ? questionIds.map((id) => `answer_${id}`) : [])
@@ -582,6 +596,7 @@ export async function exportCohort(
 				r?.band?.low ?? null,
 				r?.band?.high ?? null,
 				r?.verdict ?? null,
+				r?.lean ?? null,
 				r?.profile ?? null,
 				r?.flags.map((flag) => flag.id).join(' ') ?? '',
 				...(options.raw ? questionIds.map((id) => row.answers[id] ?? null) : [])

@@ -10,7 +10,14 @@
  *   by `,` and `]`, so the array is never held whole.
  */
 import { csvLine } from '../../csv/escape.ts';
-import type { Band, FirmnessId, FlagId, ProfileId, VerdictId } from '../../scoring/types.ts';
+import type {
+	Band,
+	FirmnessId,
+	FlagId,
+	LeanId,
+	ProfileId,
+	VerdictId
+} from '../../scoring/types.ts';
 import type { BatchRow } from './score-csv.ts';
 
 export const formats = ['csv', 'json', 'ndjson'] as const;
@@ -29,6 +36,7 @@ export const csvColumns = [
 	'band_low',
 	'band_high',
 	'verdict',
+	'lean',
 	'profile',
 	'flags'
 ] as const;
@@ -45,6 +53,8 @@ export interface JsonRow {
 	band: Band | null;
 	/** Null when too few questions were answered: `noVerdictReason` says why. */
 	verdict: VerdictId | null;
+	/** The side the band lies wholly on; null when it includes 0 ("not settled"). */
+	lean: LeanId | null;
 	profile: ProfileId | null;
 	firmness: FirmnessId | null;
 	noVerdictReason: string | null;
@@ -65,6 +75,7 @@ export function jsonRow({ id, result }: BatchRow): JsonRow {
 		position: result.position,
 		band: result.band,
 		verdict: result.verdict,
+		lean: result.lean,
 		profile: result.profile,
 		firmness: result.firmness,
 		noVerdictReason: result.noVerdictReason,
@@ -89,6 +100,7 @@ export function csvRow({ id, result }: BatchRow): string {
 		result.band?.low ?? null,
 		result.band?.high ?? null,
 		result.verdict,
+		result.lean,
 		result.profile,
 		flags
 	]);
