@@ -81,26 +81,28 @@ describe('decodeShare', () => {
 		const fragment = encodeShare(instrument, questions, allAnswered);
 		expect(decodeShare(fragment, instrument, questions)).toEqual({
 			ok: true,
-			answers: allAnswered
+			answers: allAnswered,
+			rescoredFrom: null
 		});
 	});
 
 	it('round-trips skipped questions as absent answers', () => {
 		const answers = { i0: 5, i1: 1, s11: 4, i34: 3 };
 		const decoded = decodeShare(encodeShare(instrument, questions, answers), instrument, questions);
-		expect(decoded).toEqual({ ok: true, answers });
+		expect(decoded).toEqual({ ok: true, answers, rescoredFrom: null });
 	});
 
 	it('round-trips an all-skipped quiz as no answers (the result page decides what to show)', () => {
 		const decoded = decodeShare(encodeShare(instrument, questions, {}), instrument, questions);
-		expect(decoded).toEqual({ ok: true, answers: {} });
+		expect(decoded).toEqual({ ok: true, answers: {}, rescoredFrom: null });
 	});
 
 	it('accepts the fragment with its leading #', () => {
 		const fragment = encodeShare(instrument, questions, allAnswered);
 		expect(decodeShare(`#${fragment}`, instrument, questions)).toEqual({
 			ok: true,
-			answers: allAnswered
+			answers: allAnswered,
+			rescoredFrom: null
 		});
 	});
 
@@ -112,7 +114,7 @@ describe('decodeShare', () => {
 					instrument,
 					questions
 				);
-				expect(decoded).toEqual({ ok: true, answers });
+				expect(decoded).toEqual({ ok: true, answers, rescoredFrom: null });
 			})
 		);
 	});
@@ -207,7 +209,8 @@ describe('decodeShare', () => {
 		// 30 possible answer sets: 0–29 ('A'–'d') are valid, 30 ('e') and up are not.
 		expect(decodeShare(withCheck(`${header}d`), instrument, two)).toEqual({
 			ok: true,
-			answers: { a: 5, b: 4 }
+			answers: { a: 5, b: 4 },
+			rescoredFrom: null
 		});
 		for (const digit of ['e', 'z', '_']) {
 			expect(decodeShare(withCheck(header + digit), instrument, two)).toMatchObject({
@@ -241,6 +244,22 @@ describe('decodeShare', () => {
 			sameVersion: true,
 			message:
 				"This link was made with an earlier edition of version 1.0.0 of the quiz; the questions have changed since, so it can't show the same result. Take the quiz again to get a result on today's questions."
+		});
+	});
+
+	it('reads a link from an earlier minor version with the same questions, to be scored again', () => {
+		// Same fingerprint (same questions), same major version: the answers mean what they meant.
+		const current = { version: '1.1.0', fingerprint: 'a1b2c3d4' };
+		const old = encodeShare(instrument, questions, allAnswered);
+		expect(decodeShare(old, current, questions)).toEqual({
+			ok: true,
+			answers: allAnswered,
+			rescoredFrom: '1.0.0'
+		});
+		// A later major version of the same questions is another quiz: not read.
+		expect(decodeShare(old, { ...current, version: '2.0.0' }, questions)).toMatchObject({
+			ok: false,
+			reason: 'other-version'
 		});
 	});
 

@@ -342,11 +342,11 @@ describe('loadQuiz', () => {
 	});
 
 	it.each([
-		['an earlier version', { ...instrument, version: '1.1.9' }, instrument],
+		['an earlier major version', { ...instrument, version: '0.9.9' }, instrument],
 		[
 			'an earlier version, compared as numbers',
-			{ ...instrument, version: '1.9.0' },
-			{ ...instrument, version: '1.10.0' }
+			{ ...instrument, version: '9.0.0' },
+			{ ...instrument, version: '10.0.0' }
 		],
 		[
 			'other questions under the same version',
@@ -364,6 +364,19 @@ describe('loadQuiz', () => {
 		// Assert
 		expect(result).toEqual({ status: 'discarded', reason: 'earlier-version' });
 		expect(storage.getItem(QUIZ_STORAGE_KEY)).toBeNull();
+	});
+
+	it('keeps a save from an earlier minor version with the same questions, and says so', async () => {
+		const storage = new MemoryStorage();
+		saveQuiz(storage, { ...instrument, version: '1.1.9' }, twoAnswered());
+		const result = await loadQuiz(storage, instrument, questions);
+		expect(result).toMatchObject({ status: 'restored', rescoredFrom: '1.1.9' });
+		// The same version gives no such note.
+		saveQuiz(storage, instrument, twoAnswered());
+		expect(await loadQuiz(storage, instrument, questions)).toMatchObject({
+			status: 'restored',
+			rescoredFrom: null
+		});
 	});
 
 	it('does not call a save from a newer version "earlier"', async () => {

@@ -17,6 +17,7 @@
  * Nothing here throws: storage can be missing, full or forbidden (private browsing), and the
  * quiz must still work, just without resume.
  */
+import { matchEdition } from '../content/edition.ts';
 import type { StoredContext } from './snapshot-schema.ts';
 import type { PersistedQuestionnaire, QuestionnaireContext, QuestionRef } from './types.ts';
 
@@ -64,7 +65,13 @@ export interface SavedQuizEnvelope {
 export type DiscardReason = 'unreadable' | 'earlier-version' | 'later-version';
 
 export type ParseQuizResult =
-	| { status: 'restored'; snapshot: PersistedQuestionnaire; savedAt: number }
+	| {
+			status: 'restored';
+			snapshot: PersistedQuestionnaire;
+			savedAt: number;
+			/** Saved under an earlier version with the same questions: scored under today's rules. */
+			rescoredFrom: string | null;
+	  }
 	| { status: 'discarded'; reason: DiscardReason };
 
 export type LoadQuizResult = { status: 'none' } | ParseQuizResult;
@@ -129,7 +136,8 @@ export async function parseQuiz(
 	// The version is checked before the snapshot: an older machine's snapshot may well have
 	// another shape, and "another version" is the truer reason then.
 	const { version, fingerprint, savedAt } = envelope.data;
-	if (version !== instrument.version || fingerprint !== instrument.fingerprint) {
+	const edition = matchEdition({ version, fingerprint }, instrument);
+	if (edition === 'other') {
 		return discarded(isNewer(version, instrument.version) ? 'later-version' : 'earlier-version');
 	}
 
@@ -139,6 +147,7 @@ export async function parseQuiz(
 	if (context === null) return discarded('unreadable');
 	return {
 		status: 'restored',
+		rescoredFrom: edition === 'rescored' ? version : null,
 		// Rebuilt from checked fields only: nothing else a stored text carries is passed on.
 		snapshot: {
 			status: 'active',

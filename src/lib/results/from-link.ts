@@ -90,12 +90,22 @@ export async function resultFromLink(
 	}
 
 	let saved: SavedResult[] = [];
+	/** The earlier version a link or a kept result was made with, when scored again. */
+	let rescoredFrom: string | null = null;
 	if (storage) {
 		const loaded = await loadSavedResults(storage, content.instrument);
 		if (loaded.status === 'ok') {
-			// Each kept link must still read as a result of today's questions.
-			if (loaded.entries.every((entry) => decode(content, entry.fragment).ok)) {
-				saved = loaded.entries;
+			// Each kept link must still read as a result of today's questions; one made under an
+			// earlier version with the same questions is rewritten as today's link to the same
+			// answers, so that it is still recognised as this browser's own.
+			const decoded = loaded.entries.map((entry) => decode(content, entry.fragment));
+			if (decoded.every((entry) => entry.ok)) {
+				saved = loaded.entries.map((entry, index) => {
+					const kept = decoded[index] as Extract<DecodeShareResult, { ok: true }>;
+					if (!kept.rescoredFrom) return entry;
+					rescoredFrom ??= kept.rescoredFrom;
+					return { ...entry, fragment: encodeShare(content.instrument, questions, kept.answers) };
+				});
 			} else {
 				clearSavedResults(storage);
 				notices.push(text.savedResultsUnreadable);
@@ -110,12 +120,18 @@ export async function resultFromLink(
 	}
 
 	// Notices only when there are some, so a plain result stays a plain object.
-	const extra = notices.length > 0 ? { notices } : {};
+	const extra = () => (notices.length > 0 ? { notices } : {});
 	const link = fragment.replace(/^#/, '') || ownLink || saved[0]?.fragment || '';
-	if (link === '') return { status: 'none', ...extra };
+	if (link === '') return { status: 'none', ...extra() };
 
 	const decoded = decode(content, link);
-	if (!decoded.ok) return { status: 'invalid', message: linkMessage(content, decoded), ...extra };
+	if (!decoded.ok) return { status: 'invalid', message: linkMessage(content, decoded), ...extra() };
+	rescoredFrom = decoded.rescoredFrom ?? rescoredFrom;
+	if (rescoredFrom) {
+		notices.push(
+			fill(text.rescored, { version: rescoredFrom, current: content.instrument.version })
+		);
+	}
 
 	const isOwn = link === ownLink || saved.some((entry) => entry.fragment === link);
 	// Only the finished quiz is a new result to keep; reopening a kept one changes nothing.
@@ -137,7 +153,7 @@ export async function resultFromLink(
 				? { result: scoreAnswers(content, previousAnswers.answers), savedAt: before.savedAt }
 				: null,
 		hasOwn: ownLink !== null || saved.length > 0,
-		...extra
+		...extra()
 	};
 }
 

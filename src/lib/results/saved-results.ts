@@ -12,6 +12,8 @@
  * is something stored to check, so a first visit does not download zod.
  */
 
+import { matchEdition } from '../content/edition.ts';
+
 /** The storage key; separate from the unfinished quiz's, which this module never touches. */
 export const RESULTS_STORAGE_KEY = 'rolefit.results';
 
@@ -67,7 +69,8 @@ export async function loadSavedResults(
 		typeof stamp === 'object' &&
 		stamp !== null &&
 		typeof stamp.version === 'string' &&
-		(stamp.version !== instrument.version || stamp.fingerprint !== instrument.fingerprint)
+		matchEdition({ version: stamp.version, fingerprint: String(stamp.fingerprint) }, instrument) ===
+			'other'
 	) {
 		return discard(storage, 'other-version');
 	}
@@ -75,7 +78,8 @@ export async function loadSavedResults(
 	const parsed = envelopeSchema(keep).safeParse(json);
 	if (!parsed.success) return discard(storage, 'unreadable');
 	const { version, fingerprint, entries } = parsed.data;
-	if (version !== instrument.version || fingerprint !== instrument.fingerprint) {
+	// Same questions under an earlier version: kept; each link says it is scored again.
+	if (matchEdition({ version, fingerprint }, instrument) === 'other') {
 		return discard(storage, 'other-version');
 	}
 	if (entries.length === 0) return { status: 'none' };

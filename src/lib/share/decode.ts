@@ -5,6 +5,7 @@
  * check is all a link's shape needs, and the results page then loads no
  * validation library on a first visit.)
  */
+import { matchEdition } from '../content/edition.ts';
 import type { Answers } from '../scoring/types.ts';
 import {
 	bodyLength,
@@ -19,7 +20,15 @@ import {
 } from './codec.ts';
 
 export type DecodeShareResult =
-	| { ok: true; answers: Answers }
+	| {
+			ok: true;
+			answers: Answers;
+			/**
+			 * The version the link was made with, when it is an earlier one with the same
+			 * questions: its answers are scored again under today's rules (say so).
+			 */
+			rescoredFrom: string | null;
+	  }
 	| { ok: false; reason: 'empty' | 'malformed'; message: string }
 	| {
 			ok: false;
@@ -67,7 +76,8 @@ export function decodeShare(
 	if (checkOf(checked) !== link.slice(-CHECK_LENGTH)) return failure('malformed');
 
 	// Only now is the version worth reporting: the check proves it was not garbled.
-	if (version !== instrument.version || fingerprint !== instrument.fingerprint) {
+	const edition = matchEdition({ version: version!, fingerprint: fingerprint! }, instrument);
+	if (edition === 'other') {
 		return {
 			ok: false,
 			reason: 'other-version',
@@ -96,7 +106,7 @@ export function decodeShare(
 	questions.forEach(({ id }, i) => {
 		if (digits[i]) answers[id] = digits[i];
 	});
-	return { ok: true, answers };
+	return { ok: true, answers, rescoredFrom: edition === 'rescored' ? version! : null };
 }
 
 function failure(reason: 'empty' | 'malformed'): DecodeShareResult {
