@@ -199,6 +199,28 @@ describe('the result view', () => {
 		expect(location.href).toBe(before);
 	});
 
+	it('says a slight lean where the range lies on one side, with its own next steps, never "not settled"', async () => {
+		// "Neither" to most statements, six strategic ones agreed with, every pick product-side.
+		const answers: Record<string, number> = {};
+		for (const item of content.items) answers[item.id] = 3;
+		for (const item of content.items.filter((i) => i.scale === 'strategic').slice(0, 6)) {
+			answers[item.id] = item.keyed === 'plus' ? 4 : 2;
+		}
+		for (const scenario of content.scenarios) {
+			answers[scenario.id] = 1 + scenario.options.findIndex((o) => o.weights.strategic === 1);
+		}
+		const result = await renderResult(answers);
+		expect(result).toMatchObject({ verdict: 'in-between', lean: 'product', profile: null });
+		expect(result.band!.low).toBeGreaterThan(0);
+		expect(screen.getByText(wording.leans.product.sentence)).toBeInTheDocument();
+		expect(screen.queryByText(wording.profiles.undecided.sentence)).toBeNull();
+		expect(screen.queryByText(wording.profiles.undecided.label)).toBeNull();
+		expect(screen.getByText(content.nextSteps['lean-product'].intro.text)).toBeInTheDocument();
+		const lean = result.explanations.find((e) => e.role === 'lean')!.explanation;
+		expect(lean.target).toBe('product');
+		expect(screen.getByRole('heading', { name: lean.title })).toBeInTheDocument();
+	});
+
 	it('gives each chart a text summary and a data table', async () => {
 		await renderResult(allStrategic(content));
 		expect(

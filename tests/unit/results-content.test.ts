@@ -41,10 +41,12 @@ function problems(files: ContentFiles): string[] {
 }
 
 describe('next-steps.yaml', () => {
-	it('loads with one entry per direction and kind of in-between, intros split from citations', () => {
+	it('loads with one entry per direction, kind of in-between and slight lean, intros split from citations', () => {
 		const content = parseContent(original);
 		expect(Object.keys(content.nextSteps).sort()).toEqual([
 			'hybrid',
+			'lean-product',
+			'lean-project',
 			'low-fit',
 			'product',
 			'project',

@@ -1,6 +1,7 @@
 /** The results page's own modules: citations, "why", saved results, whose result it is, the card. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { optionCountOf, questionnaireOf } from '../../src/lib/content/questionnaire.ts';
+import { fill } from '../../src/lib/content/template.ts';
 import { summaryCard } from '../../src/lib/results/card.ts';
 import {
 	numberCitations,
@@ -269,6 +270,43 @@ describe('saved results', () => {
 			{ fragment: 'v-a', savedAt: 1 }
 		]);
 		expect(() => clearSavedResults(broken)).not.toThrow();
+	});
+});
+
+// ---------------------------------------------- answers from an earlier minor version
+
+describe('answers given under 2.0.0 (same questions)', () => {
+	const earlier = { ...content.instrument, version: '2.0.0' };
+	const earlierLink = (answers: Record<string, number>) =>
+		encodeShare(earlier, shareQuestions(content), answers);
+
+	it("opens a 2.0.0 link under today's rules, with a note naming both versions", async () => {
+		expect(content.instrument.version).toBe('2.1.0');
+		const view = await resultFromLink(content, earlierLink(mildlyStrategic()), memoryStorage());
+		expect(view).toMatchObject({ status: 'ok', audience: 'shared' });
+		if (view.status !== 'ok') return;
+		expect(view.result).toEqual(scoreAnswers(content, mildlyStrategic()));
+		expect(view.notices).toEqual([
+			fill(content.resultsPage.states.rescored, { version: '2.0.0', current: '2.1.0' })
+		]);
+	});
+
+	it("keeps results saved under 2.0.0 as this device's own, rewritten as today's links", async () => {
+		const storage = memoryStorage();
+		recordResult(storage, earlier, [], earlierLink(allStrategic()), 1000);
+		const view = await resultFromLink(content, '', storage, 2000);
+		expect(view).toMatchObject({
+			status: 'ok',
+			audience: 'own',
+			fragment: linkFor(allStrategic())
+		});
+		expect(view.status === 'ok' && view.notices?.[0]).toContain('version 2.0.0');
+	});
+
+	it('still says the quiz changed for a link from another major version', async () => {
+		const old = encodeShare({ ...earlier, version: '1.0.0' }, shareQuestions(content), {});
+		const view = await resultFromLink(content, old, memoryStorage());
+		expect(view).toMatchObject({ status: 'invalid' });
 	});
 });
 

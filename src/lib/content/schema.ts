@@ -310,7 +310,9 @@ export const nextStepsFileSchema = z.strictObject({
 		project: nextStepSchema,
 		hybrid: nextStepSchema,
 		'low-fit': nextStepSchema,
-		undecided: nextStepSchema
+		undecided: nextStepSchema,
+		'lean-product': nextStepSchema,
+		'lean-project': nextStepSchema
 	})
 });
 

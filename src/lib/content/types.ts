@@ -135,7 +135,8 @@ export interface Content {
 }
 
 /** What a next-steps entry is for: a direction, or a kind of in-between. */
-export type NextStepTarget = 'product' | 'project' | 'hybrid' | 'low-fit' | 'undecided';
+export type NextStepTarget =
+	'product' | 'project' | 'hybrid' | 'low-fit' | 'undecided' | 'lean-product' | 'lean-project';
 
 /** A next-steps entry as the page reads it: the intro split into text and citations. */
 export interface NextStepContent extends Omit<NextStep, 'intro' | 'settle'> {
