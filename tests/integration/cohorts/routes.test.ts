@@ -290,6 +290,42 @@ describe('dashboard and present view', () => {
 		expect(JSON.stringify(shown.present)).not.toMatch(/individual|displayName/);
 	});
 
+	it('counts a slight lean as a lean, never as "not settled", in the aggregate and the export; accepts a 2.0.0 quiz', async () => {
+		const cohort = await newCohort({ minGroupSize: '3' });
+		// "Neither" to most statements, six strategic ones agreed with, every pick product-side:
+		// a range wholly on the product side without a direction.
+		const answers: Record<string, number> = {};
+		for (const item of content.items) answers[item.id] = 3;
+		for (const item of content.items.filter((i) => i.scale === 'strategic').slice(0, 6)) {
+			answers[item.id] = item.keyed === 'plus' ? 4 : 2;
+		}
+		for (const scenario of content.scenarios) {
+			answers[scenario.id] = 1 + scenario.options.findIndex((o) => o.weights.strategic === 1);
+		}
+		for (let i = 0; i < 2; i += 1) {
+			expect((await submit(cohort.joinCode, submission(300 + i, { answers }))).status).toBe(201);
+		}
+		// Started before the 2.1 update (same questions): accepted and scored under 2.1.
+		const earlier = submission(302, { answers, version: '2.0.0' });
+		expect((await submit(cohort.joinCode, earlier)).status).toBe(201);
+		const view = viewOf(await dashboardOf(cohort, '?flagged=include'));
+		const count = (id: string) => view.aggregate!.profiles.find((p) => p.id === id)?.count;
+		expect(count('lean-product')).toBe(3);
+		expect(count('undecided')).toBe(0);
+		expect(view.aggregate!.profiles.find((p) => p.id === 'lean-product')!.label).toBe(
+			content.instrument.wording.leans.product.label
+		);
+		const csv = (await exportOf(cohort, 'csv')).body as string;
+		const [header, ...rows] = csv.trim().split('\r\n');
+		const leanColumn = header!.split(',').indexOf('lean');
+		expect(leanColumn).toBeGreaterThan(0);
+		expect(rows.map((row) => row.split(',')[leanColumn])).toEqual([
+			'product',
+			'product',
+			'product'
+		]);
+	});
+
 	it('leaves flagged responses out unless asked, and still enforces the minimum on what is left', async () => {
 		const cohort = await newCohort({ minGroupSize: '3' });
 		const same = Object.fromEntries(content.sequence.map((id) => [id, 1]));
