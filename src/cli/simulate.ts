@@ -10,7 +10,13 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadContent } from '../lib/content/loader.server.ts';
-import { headlineFigures, scorerFor, simulate, withReliability } from './simulation/run.ts';
+import {
+	headlineFigures,
+	headlineOrder,
+	scorerFor,
+	simulate,
+	withReliability
+} from './simulation/run.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -108,17 +114,7 @@ for (const reliability of [assumed - 0.1, assumed, assumed + 0.1]) {
 	console.log(
 		line([
 			`${rounded}${rounded === assumed ? ' (used)' : ''}`,
-			...[
-				h.randomDirectional,
-				h.randomFlagged,
-				h.midpointDirectional,
-				h.pureRightSide,
-				h.pureOppositeSide,
-				h.carefulFlagged,
-				h.moderateToldSide,
-				h.notSettledOneSided,
-				h.moderateOutcomeRetest
-			].map(percent)
+			...headlineOrder.map((key) => percent(h[key]))
 		])
 	);
 }

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import content from 'virtual:rolefit/content';
 import ResultView from '$lib/results/ResultView.svelte';
 import { scoreAnswers } from '../../src/lib/scoring/score.ts';
-import { allStrategic, agreeToEverything } from '../helpers/content.ts';
+import { allStrategic, agreeToEverything, slightProductLean } from '../helpers/content.ts';
 
 // jsdom has no canvas: the chart library is replaced, the text alternatives are real.
 vi.mock('$lib/charts/register', () => ({
@@ -200,15 +200,7 @@ describe('the result view', () => {
 	});
 
 	it('says a slight lean where the range lies on one side, with its own next steps, never "not settled"', async () => {
-		// "Neither" to most statements, six strategic ones agreed with, every pick product-side.
-		const answers: Record<string, number> = {};
-		for (const item of content.items) answers[item.id] = 3;
-		for (const item of content.items.filter((i) => i.scale === 'strategic').slice(0, 6)) {
-			answers[item.id] = item.keyed === 'plus' ? 4 : 2;
-		}
-		for (const scenario of content.scenarios) {
-			answers[scenario.id] = 1 + scenario.options.findIndex((o) => o.weights.strategic === 1);
-		}
+		const answers = slightProductLean(content);
 		const result = await renderResult(answers);
 		expect(result).toMatchObject({ verdict: 'in-between', lean: 'product', profile: null });
 		expect(result.band!.low).toBeGreaterThan(0);

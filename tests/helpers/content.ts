@@ -74,3 +74,20 @@ export function randomRespondent(random: () => number, source: Content = content
 	}
 	return answers;
 }
+
+/**
+ * A slight lean to product: "neither" to most statements, six strategic ones agreed with,
+ * every scenario on the product side. Its range lies wholly on the product side, short of a
+ * direction (in between, lean product, no profile).
+ */
+export function slightProductLean(source: Content = content): Record<string, number> {
+	const answers: Record<string, number> = {};
+	for (const item of source.items) answers[item.id] = 3;
+	for (const item of source.items.filter((i) => i.scale === 'strategic').slice(0, 6)) {
+		answers[item.id] = item.keyed === 'plus' ? 4 : 2;
+	}
+	for (const scenario of source.scenarios) {
+		answers[scenario.id] = 1 + scenario.options.findIndex((o) => o.weights.strategic === 1);
+	}
+	return answers;
+}

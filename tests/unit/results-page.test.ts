@@ -25,7 +25,7 @@ import { answersBehindFacet, scenarioChoices } from '../../src/lib/results/why.t
 import { QUIZ_STORAGE_KEY, saveQuiz } from '../../src/lib/quiz/snapshot.ts';
 import { scoreAnswers } from '../../src/lib/scoring/score.ts';
 import { encodeShare } from '../../src/lib/share/codec.ts';
-import { allStrategic, allTactical, content } from '../helpers/content.ts';
+import { allStrategic, allTactical, content, slightProductLean } from '../helpers/content.ts';
 
 /** A Storage stand-in kept in memory that counts writes. */
 function memoryStorage(initial: Record<string, string> = {}) {
@@ -455,16 +455,7 @@ describe('the summary card', () => {
 	});
 
 	it('calls a slight lean a slight lean on the card and in the map text, never "not settled"', () => {
-		// "Neither" to every statement but the first three strategic facets' statements agreed with,
-		// and every scenario on the product side: a range wholly on the product side, no direction.
-		const answers: Record<string, number> = {};
-		for (const item of content.items) answers[item.id] = 3;
-		for (const item of content.items.filter((i) => i.scale === 'strategic').slice(0, 6)) {
-			answers[item.id] = item.keyed === 'plus' ? 4 : 2;
-		}
-		for (const scenario of content.scenarios) {
-			answers[scenario.id] = 1 + scenario.options.findIndex((o) => o.weights.strategic === 1);
-		}
+		const answers = slightProductLean();
 		const result = scoreAnswers(content, answers);
 		expect(result).toMatchObject({ verdict: 'in-between', lean: 'product', profile: null });
 		const card = summaryCard(result, content);

@@ -141,6 +141,19 @@ export interface HeadlineFigures {
 	moderateOutcomeRetest: number;
 }
 
+/** The headline figures in the order `npm run simulate` and the manual print them. */
+export const headlineOrder = [
+	'randomDirectional',
+	'randomFlagged',
+	'midpointDirectional',
+	'pureRightSide',
+	'pureOppositeSide',
+	'carefulFlagged',
+	'moderateToldSide',
+	'notSettledOneSided',
+	'moderateOutcomeRetest'
+] as const satisfies readonly (keyof HeadlineFigures)[];
+
 export function headlineFigures(rows: PopulationFigures[]): HeadlineFigures {
 	const of = (id: string) => rows.find((f) => f.population.id === id)!;
 	const [pureProduct, pureProject] = [of('pure-product'), of('pure-project')];

@@ -8,6 +8,7 @@ import { closeDatabase, database, schema } from '../../../src/lib/server/db/inde
 import { countResponses } from '../../../src/lib/server/responses.ts';
 import { sweep } from '../../../src/lib/server/lifecycle.ts';
 import { SUBMISSION_BODY_LIMIT } from '../../../src/lib/cohorts/submission.ts';
+import { slightProductLean } from '../../helpers/content.ts';
 import {
 	content,
 	createCohort,
@@ -292,16 +293,7 @@ describe('dashboard and present view', () => {
 
 	it('counts a slight lean as a lean, never as "not settled", in the aggregate and the export; accepts a 2.0.0 quiz', async () => {
 		const cohort = await newCohort({ minGroupSize: '3' });
-		// "Neither" to most statements, six strategic ones agreed with, every pick product-side:
-		// a range wholly on the product side without a direction.
-		const answers: Record<string, number> = {};
-		for (const item of content.items) answers[item.id] = 3;
-		for (const item of content.items.filter((i) => i.scale === 'strategic').slice(0, 6)) {
-			answers[item.id] = item.keyed === 'plus' ? 4 : 2;
-		}
-		for (const scenario of content.scenarios) {
-			answers[scenario.id] = 1 + scenario.options.findIndex((o) => o.weights.strategic === 1);
-		}
+		const answers = slightProductLean(content);
 		for (let i = 0; i < 2; i += 1) {
 			expect((await submit(cohort.joinCode, submission(300 + i, { answers }))).status).toBe(201);
 		}
