@@ -311,7 +311,7 @@ test.describe('cohorts', () => {
 			const csv = await (await download.createReadStream()).toArray();
 			const lines = Buffer.concat(csv).toString('utf8').trimEnd().split('\r\n');
 			expect(lines[0]).toMatch(
-				/^id,submitted_at,display_name,content_version,strategic,tactical,facet_.*,verdict,profile,flags$/
+				/^id,submitted_at,display_name,content_version,strategic,tactical,facet_.*,verdict,lean,profile,flags$/
 			);
 			expect(lines).toHaveLength(1 + 5);
 			expect(

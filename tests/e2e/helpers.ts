@@ -19,7 +19,8 @@ export {
 	allTactical,
 	content,
 	randomRespondent,
-	seededRandom
+	seededRandom,
+	slightProductLean
 } from '../helpers/content.ts';
 
 /** The questions in the order the quiz presents them. */

@@ -23,7 +23,10 @@ test('/method shows the technical manual with the simulation figures', async ({ 
 	}
 	const uniform = page.getByRole('row').filter({ hasText: 'uniform random' });
 	await expect(uniform).toHaveCount(1);
-	await expect(uniform.getByRole('cell')).toHaveCount(6);
+	await expect(uniform.getByRole('cell')).toHaveCount(8);
+	// The moderate leaners, and the headline figures at the assumed reliability ±0.1.
+	await expect(page.getByRole('row').filter({ hasText: 'moderate product' })).toHaveCount(1);
+	await expect(page.getByRole('row').filter({ hasText: '0.4 (used)' })).toHaveCount(1);
 	await expect(page.getByText('npm run simulate', { exact: false }).first()).toBeVisible();
 	// Measurement claims cite method references, which resolve on the sources page.
 	const reference = page.locator('a.citation[href="/sources#M01"]').first();

@@ -12,6 +12,7 @@ import {
 	randomRespondent,
 	seededRandom,
 	shareFragment,
+	slightProductLean,
 	shownResult,
 	waitForCharts
 } from './helpers.ts';
@@ -93,7 +94,8 @@ const results: [string, () => Record<string, number>][] = [
 	['a firm project lean', () => allTactical()],
 	['strong on both', strongOnBoth],
 	['an unsettled result with quality notices', () => agreeToEverything()],
-	['a random respondent', () => randomRespondent(seededRandom(7))]
+	['a random respondent', () => randomRespondent(seededRandom(7))],
+	['a slight lean toward product', () => slightProductLean()]
 ];
 
 for (const [name, answers] of results) {

@@ -6,6 +6,7 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
+import { fill } from '../../src/lib/content/template.ts';
 import { recordResult, RESULTS_STORAGE_KEY } from '../../src/lib/results/saved-results.ts';
 import {
 	agreeToEverything,
@@ -15,6 +16,7 @@ import {
 	axeViolations,
 	content,
 	shareFragment,
+	slightProductLean,
 	shownResult
 } from './helpers.ts';
 
@@ -322,6 +324,36 @@ for (const [device, viewport] of Object.entries(viewports)) {
 			await expect(page.getByRole('heading', { level: 1, name: text.card.heading })).toBeVisible();
 			await expect(page.locator('.verdict-sentence')).toHaveText(wording.verdicts.project.sentence);
 			expect((await storageOf(page))['rolefit.quiz']).toBe(before['rolefit.quiz']);
+		});
+
+		test('a slight lean says which side on the card, in the map’s text and its next step, never "not settled"', async ({
+			page
+		}) => {
+			await page.goto(`/results#${shareFragment(slightProductLean())}`);
+			await shownResult(page);
+			const { leans, profiles } = wording;
+			await expect(page.locator('.verdict-sentence')).toHaveText(leans.product.sentence);
+			await expect(
+				page.getByRole('img', { name: new RegExp(`: ${leans.product.label}\\.`) })
+			).toBeVisible();
+			await expect(page.getByText(profiles.undecided.sentence)).toHaveCount(0);
+			await expect(page.getByText(profiles.undecided.label, { exact: true })).toHaveCount(0);
+			// Its own next step.
+			await expect(page.getByText(content.nextSteps['lean-product'].intro.text)).toBeVisible();
+		});
+
+		test("a link made under 2.0.0 opens under today's rules with a note saying so", async ({
+			page
+		}) => {
+			const earlier = { ...content.instrument, version: '2.0.0' };
+			await page.goto(`/results#${shareFragment(allStrategic(), earlier)}`);
+			await shownResult(page);
+			await expect(page.locator('.verdict-sentence')).toHaveText(wording.verdicts.product.sentence);
+			await expect(
+				page.getByText(
+					fill(text.states.rescored, { version: '2.0.0', current: content.instrument.version })
+				)
+			).toBeVisible();
 		});
 
 		test('the card downloads as a PNG drawn in the browser', async ({ page }) => {

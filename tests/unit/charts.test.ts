@@ -265,7 +265,7 @@ describe('map of the two levels', () => {
 		expect(mapPoint(50, 50)).toEqual([mapSize.width / 2, mapSize.height / 2]);
 	});
 
-	it('places the point at the rounded levels with "You" beside it, and the range as a region', () => {
+	it('places the point at the rounded levels with "You" beside it, and the position range as a bar across it', () => {
 		expect(result.scales.strategic.score).toBe(72);
 		expect(result.scales.tactical.score).toBe(37);
 		const [px, py] = mapPoint(72, 37);
@@ -273,13 +273,14 @@ describe('map of the two levels', () => {
 		expect(map.point?.[1]).toBeCloseTo(py, 0);
 		expect(map.you?.text).toBe('You');
 		expect(Math.abs(x([map.you!.x, map.you!.y]) - px)).toBeLessThan(20);
-		const { strategic, tactical } = result.scales;
+		// The bar runs across from the position's low end to its high end (13 to 57), where
+		// a point at that position would be, centred on the point's height.
+		const across = (position: number) => x(mapPoint(50 + position / 2, 50 - position / 2));
 		expect(map.band).toHaveLength(4);
-		expect(map.band?.[0]?.[0]).toBeCloseTo(x(mapPoint(strategic.band!.low, tactical.band!.low)), 0);
-		expect(map.band?.[2]?.[1]).toBeCloseTo(
-			y(mapPoint(strategic.band!.high, tactical.band!.high)),
-			0
-		);
+		expect(Math.min(...map.band!.map(([bx]) => bx))).toBeCloseTo(across(result.band!.low), 0);
+		expect(Math.max(...map.band!.map(([bx]) => bx))).toBeCloseTo(across(result.band!.high), 0);
+		const heights = map.band!.map(([, by]) => by);
+		expect((Math.min(...heights) + Math.max(...heights)) / 2).toBeCloseTo(py, 0);
 	});
 
 	it('draws its areas at the content thresholds, not at 50', () => {
@@ -294,6 +295,8 @@ describe('map of the two levels', () => {
 		const lowFit = map.areas.find((area) => area.id === 'low-fit')!;
 		const highest = Math.min(...lowFit.points.map((point) => point[1]));
 		expect(highest).toBeCloseTo(y(mapPoint(thresholds.lowFitAtMost, thresholds.lowFitAtMost)), 0);
+		// The middle line, where the position is 0, runs from both-high to both-low.
+		expect(map.middle).toEqual([mapPoint(100, 100), mapPoint(0, 0)]);
 		// A changed threshold moves the map.
 		const wider = buildMap(result, { ...thresholds, directionAtLeast: 40 }, words);
 		expect(wider.guides[1]?.[0]?.[0]).toBeCloseTo(x(mapPoint(40, 0)), 0);
@@ -318,7 +321,7 @@ describe('map of the two levels', () => {
 			...result.scales,
 			tactical: { ...result.scales.tactical, score: null, band: null }
 		};
-		const empty = buildMap({ scales }, thresholds, words);
+		const empty = buildMap({ scales, band: result.band }, thresholds, words);
 		expect(empty.point).toBeNull();
 		expect(empty.you).toBeNull();
 		expect(empty.band).toBeNull();

@@ -463,5 +463,9 @@ describe('the summary card', () => {
 		expect(card.sentence).toBe(leans.product.sentence);
 		expect(card.mapSummary).toContain(`: ${leans.product.label}.`);
 		expect(card.mapSummary).not.toContain(profiles.undecided.label);
+		// The picture agrees: the range's region lies wholly right of the middle line (position 0).
+		const middleX = card.map.middle[0][0];
+		expect(card.map.middle[1][0]).toBe(middleX);
+		expect(Math.min(...card.map.band!.map(([x]) => x))).toBeGreaterThan(middleX);
 	});
 });

@@ -50,7 +50,15 @@ export interface MapGeometry {
 	areas: { id: Exclude<MapArea, 'undecided'>; points: MapPoint[] }[];
 	/** The dashed lines where a lean starts, one on each side. */
 	guides: [MapPoint, MapPoint][];
-	/** The range of both levels together, or null without bands. */
+	/**
+	 * The line where the position is 0: a range wholly on one side of it is a lean to that
+	 * side, one that crosses it is not settled (the words say the same).
+	 */
+	middle: [MapPoint, MapPoint];
+	/**
+	 * The position's range, as a bar across at the point's height (the same range, in the
+	 * same direction, as the position chart), or null without one.
+	 */
 	band: MapPoint[] | null;
 	/** The person's point, or null when a level is missing. */
 	point: MapPoint | null;
@@ -63,6 +71,8 @@ export interface MapGeometry {
 /** The map's size in its own pixels: the outline is twice as wide as it is high. */
 export const mapSize = { width: 400, height: 232, plotWidth: 340, plotHeight: 170 } as const;
 const left = (mapSize.width - mapSize.plotWidth) / 2;
+/** Half the height of the range's bar, in the map's pixels. */
+const bandHalfHeight = 7;
 const top = (mapSize.height - mapSize.plotHeight) / 2;
 
 /** Where a pair of levels (0–100 each) sits on the map, in pixels. */
@@ -121,7 +131,7 @@ const tidy = (points: MapPoint[]): MapPoint[] =>
  * levels the page shows (STYLE 18) and the range of both levels as a region.
  */
 export function buildMap(
-	result: Pick<ScoreResult, 'scales'>,
+	result: Pick<ScoreResult, 'scales' | 'band'>,
 	thresholds: Pick<Thresholds, 'directionAtLeast' | 'hybridAtLeast' | 'lowFitAtMost'>,
 	labels: MapLabels
 ): MapGeometry {
@@ -146,15 +156,17 @@ export function buildMap(
 		strategic.score === null || tactical.score === null
 			? null
 			: tidy([mapPoint(strategic.score, tactical.score)])[0]!;
+	// The position's range across, at the point's height: where it lies against the middle
+	// line is what the words say (a lean when wholly on one side, not settled when across it).
 	const band =
-		strategic.band && tactical.band
+		point && result.band
 			? tidy(
-					toMap([
-						[strategic.band.low, tactical.band.low],
-						[strategic.band.high, tactical.band.low],
-						[strategic.band.high, tactical.band.high],
-						[strategic.band.low, tactical.band.high]
-					])
+					[result.band.low, result.band.high, result.band.high, result.band.low].map(
+						(across, corner): MapPoint => [
+							left + ((across + 100) / 200) * mapSize.plotWidth,
+							point[1] + (corner < 2 ? -bandHalfHeight : bandHalfHeight)
+						]
+					)
 				)
 			: null;
 	// The label goes on the roomier side of the point, a little above it.
@@ -175,6 +187,7 @@ export function buildMap(
 		outline: tidy(toMap(all)),
 		areas,
 		guides: [guide(-1), guide(1)],
+		middle: tidy(toMap([[100, 100], [0, 0]])) as [MapPoint, MapPoint],
 		band,
 		point,
 		you,

@@ -92,6 +92,11 @@ function drawMap(ctx: CanvasRenderingContext2D, map: MapGeometry) {
 		ctx.stroke();
 	}
 	ctx.setLineDash([]);
+	// Where the position is 0, solid: a range wholly on one side of it is a lean.
+	ctx.beginPath();
+	ctx.moveTo(...map.middle[0]);
+	ctx.lineTo(...map.middle[1]);
+	ctx.stroke();
 	polygon(ctx, map.outline);
 	ctx.strokeStyle = colours.reference;
 	ctx.lineWidth = 1.5;
