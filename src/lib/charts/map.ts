@@ -187,7 +187,12 @@ export function buildMap(
 		outline: tidy(toMap(all)),
 		areas,
 		guides: [guide(-1), guide(1)],
-		middle: tidy(toMap([[100, 100], [0, 0]])) as [MapPoint, MapPoint],
+		middle: tidy(
+			toMap([
+				[100, 100],
+				[0, 0]
+			])
+		) as [MapPoint, MapPoint],
 		band,
 		point,
 		you,
