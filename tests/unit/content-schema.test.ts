@@ -486,6 +486,26 @@ describe('content loader rejects broken content, naming file and path', () => {
 			'content/explanations: no profile explanation for "undecided"; add explanations/profiles/undecided.md'
 		],
 		[
+			'a slight lean without an explanation',
+			() => without('explanations/leans/project.md'),
+			'content/explanations: no lean explanation for "project"; add explanations/leans/project.md'
+		],
+		[
+			'a scenario weight above one statement',
+			() => withYaml('instrument.yaml', (d) => (d.measurement.scenarioWeight = 1.5)),
+			'content/instrument.yaml: measurement.scenarioWeight: must be between 0 and 1'
+		],
+		[
+			'a facet margin of zero',
+			() => withYaml('instrument.yaml', (d) => (d.thresholds.facetStandsOutBy = 0)),
+			'content/instrument.yaml: thresholds.facetStandsOutBy: must be 1 to 100'
+		],
+		[
+			'a slight lean without its sentence after a profile',
+			() => withYaml('instrument.yaml', (d) => delete d.wording.leans.product.withProfile),
+			'content/instrument.yaml: wording.leans.product.withProfile: '
+		],
+		[
 			'an explanation for an unknown flag',
 			() =>
 				withText('explanations/flags/rushing.md', (text) =>
