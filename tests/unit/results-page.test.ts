@@ -303,6 +303,14 @@ describe('answers given under 2.0.0 (same questions)', () => {
 		expect(view.status === 'ok' && view.notices?.[0]).toContain('version 2.0.0');
 	});
 
+	it('says so only of the result shown: a 2.1 link beside a kept 2.0.0 result has no note', async () => {
+		const storage = memoryStorage();
+		recordResult(storage, earlier, [], earlierLink(allStrategic()), 1000);
+		const view = await resultFromLink(content, linkFor(allTactical()), storage, 2000);
+		expect(view).toMatchObject({ status: 'ok' });
+		expect(view.status === 'ok' && view.notices).toBeFalsy();
+	});
+
 	it('still says the quiz changed for a link from another major version', async () => {
 		const old = encodeShare({ ...earlier, version: '1.0.0' }, shareQuestions(content), {});
 		const view = await resultFromLink(content, old, memoryStorage());

@@ -90,8 +90,8 @@ export async function resultFromLink(
 	}
 
 	let saved: SavedResult[] = [];
-	/** The earlier version a link or a kept result was made with, when scored again. */
-	let rescoredFrom: string | null = null;
+	/** Kept results made under an earlier version with the same questions: today's link → that version. */
+	const upgradedFrom = new Map<string, string>();
 	if (storage) {
 		const loaded = await loadSavedResults(storage, content.instrument);
 		if (loaded.status === 'ok') {
@@ -103,8 +103,9 @@ export async function resultFromLink(
 				saved = loaded.entries.map((entry, index) => {
 					const kept = decoded[index] as Extract<DecodeShareResult, { ok: true }>;
 					if (!kept.rescoredFrom) return entry;
-					rescoredFrom ??= kept.rescoredFrom;
-					return { ...entry, fragment: encodeShare(content.instrument, questions, kept.answers) };
+					const fragment = encodeShare(content.instrument, questions, kept.answers);
+					upgradedFrom.set(fragment, kept.rescoredFrom);
+					return { ...entry, fragment };
 				});
 			} else {
 				clearSavedResults(storage);
@@ -126,7 +127,8 @@ export async function resultFromLink(
 
 	const decoded = decode(content, link);
 	if (!decoded.ok) return { status: 'invalid', message: linkMessage(content, decoded), ...extra() };
-	rescoredFrom = decoded.rescoredFrom ?? rescoredFrom;
+	// The result shown was given to an earlier version: say it is scored under today's rules.
+	const rescoredFrom = decoded.rescoredFrom ?? upgradedFrom.get(link) ?? null;
 	if (rescoredFrom) {
 		notices.push(
 			fill(text.rescored, { version: rescoredFrom, current: content.instrument.version })
