@@ -16,10 +16,10 @@
  * error counts twice over in the difference (Hicks 1970).
  *
  * Everything a person sees is rounded once (levels halves away from 50, the
- * position halves away from 0, so mirror images show mirror numbers), and every decision reads the
- * rounded numbers (STYLE 18) and nothing else: two people shown the same
- * levels, position and ranges get the same verdict, profile and lean. The
- * content is compiled once into a plan.
+ * position's range halves away from 0, so mirror images show mirror numbers),
+ * and every decision reads the rounded numbers (STYLE 18) and nothing else: two
+ * people shown the same levels, position and ranges get the same verdict,
+ * profile and lean. The content is compiled once into a plan.
  */
 import { compileScoringPlan, type ScoringPlan } from './plan.ts';
 import { explanationSelector } from './explain.ts';
