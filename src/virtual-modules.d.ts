@@ -9,3 +9,9 @@ declare module 'virtual:rolefit/manual' {
 	const manual: import('$lib/content/loader.server').TechnicalManual;
 	export default manual;
 }
+
+// The facilitator guide (content/facilitator-guide.yaml), checked at build time.
+declare module 'virtual:rolefit/guide' {
+	const guide: import('$lib/content/types').FacilitatorGuide;
+	export default guide;
+}

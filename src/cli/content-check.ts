@@ -4,20 +4,25 @@
  */
 import { resolve } from 'node:path';
 import { ContentError } from '../lib/content/errors';
-import { loadContent, loadTechnicalManual } from '../lib/content/loader.server';
+import {
+	loadContent,
+	loadFacilitatorGuide,
+	loadTechnicalManual
+} from '../lib/content/loader.server';
 
 const dir = resolve(process.argv[2] ?? 'content');
 
 try {
 	const content = await loadContent(dir);
 	const manual = await loadTechnicalManual(dir, content);
+	const guide = await loadFacilitatorGuide(dir, content);
 	const { instrument, items, scenarios, facets, explanations, sources } = content;
 	console.log(
 		`Content OK: ${instrument.title} v${instrument.version} (fingerprint ${instrument.fingerprint})\n` +
 			`  ${facets.length} facets, ${items.length} items, ${scenarios.length} scenarios, ` +
 			`${content.consistencyPairs.length} consistency pairs, ${explanations.length} explanations, ` +
 			`${sources.length} sources, ${content.methodReferences.length} method references; ` +
-			`technical manual "${manual.title}"`
+			`technical manual "${manual.title}", ${guide.title.toLowerCase()}`
 	);
 } catch (error) {
 	if (error instanceof ContentError) {

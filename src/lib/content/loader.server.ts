@@ -28,6 +28,8 @@ import {
 } from './markdown.server.ts';
 import {
 	explanationFrontMatterSchema,
+	facilitatorGuideFileSchema,
+	groupPatternIds,
 	instrumentFileSchema,
 	itemsFileSchema,
 	methodReferencesFileSchema,
@@ -41,6 +43,7 @@ import {
 import type {
 	Content,
 	Explanation,
+	FacilitatorGuide,
 	Facet,
 	LikertItem,
 	Paragraph,
@@ -166,6 +169,82 @@ export async function loadTechnicalManual(dir: string, content: Content): Promis
 		throw new ContentError([{ file, path: '', message: 'is missing' }]);
 	}
 	return parseTechnicalManual(text, content, file);
+}
+
+const guideFile = 'facilitator-guide.yaml';
+
+/** Reads and checks `facilitator-guide.yaml` against the loaded content's method references. */
+export async function loadFacilitatorGuide(
+	dir: string,
+	content: Content
+): Promise<FacilitatorGuide> {
+	const label = relative(process.cwd(), dir).split(sep).join('/') || '.';
+	const file = `${label.startsWith('..') ? dir : label}/${guideFile}`;
+	let text: string;
+	try {
+		text = await readFile(join(dir, guideFile), 'utf8');
+	} catch {
+		throw new ContentError([{ file, path: '', message: 'is missing' }]);
+	}
+	return parseFacilitatorGuide(text, content, file);
+}
+
+/**
+ * The guide, validated: its own advice cites nothing (the page marks it as ours), and each
+ * "what not to do" item cites the method references it rests on, which must exist.
+ */
+export function parseFacilitatorGuide(
+	text: string,
+	content: Pick<Content, 'methodReferences'>,
+	file = `content/${guideFile}`
+): FacilitatorGuide {
+	const issues: ContentIssue[] = [];
+	const data = parseYamlText(text, file, issues);
+	const guide =
+		data === undefined ? undefined : validate(facilitatorGuideFileSchema, data, file, '', issues);
+	if (!guide) throw new ContentError(issues);
+	const known = new Set(content.methodReferences.map((work) => work.id));
+	const ours = (path: string, value: string) => {
+		if (citationsOf(value).length > 0) {
+			issues.push({
+				file,
+				path,
+				message: 'is our own advice and cites nothing; remove the marker'
+			});
+		}
+	};
+	for (const part of ['before', 'during', 'after'] as const) {
+		guide.session[part].steps.forEach((step, index) =>
+			ours(`session.${part}.steps[${index}]`, step)
+		);
+	}
+	for (const id of groupPatternIds) {
+		guide.prompts[id].questions.forEach((question, index) =>
+			ours(`prompts.${id}.questions[${index}]`, question)
+		);
+	}
+	const avoid = guide.avoid.items.map((item, index) => {
+		const cited = citationsOf(item);
+		if (cited.length === 0) {
+			issues.push({
+				file,
+				path: `avoid.items[${index}]`,
+				message: 'cites nothing; add the method reference it rests on, such as [M01]'
+			});
+		}
+		for (const id of cited) {
+			if (!known.has(id)) {
+				issues.push({
+					file,
+					path: `avoid.items[${index}]`,
+					message: `cites ${id}, which is not in method-references.yaml`
+				});
+			}
+		}
+		return { text: withoutCitations(item), citations: cited };
+	});
+	if (issues.length > 0) throw new ContentError(issues);
+	return { ...guide, avoid: { heading: guide.avoid.heading, items: avoid } };
 }
 
 /**

@@ -316,6 +316,62 @@ export const nextStepsFileSchema = z.strictObject({
 	})
 });
 
+// ------------------------------------------------------ facilitator-guide.yaml
+
+const steps = (what: string) =>
+	z.strictObject({
+		heading: text(`${what}.heading`),
+		steps: z.array(text('step')).min(1, 'must list at least one step')
+	});
+const promptSet = z.strictObject({
+	/** When the prompts apply, as the dashboard says it. */
+	when: text('when'),
+	questions: z.array(text('question')).min(1, 'must list at least one question')
+});
+
+/** The kinds of group the guide has prompts for (src/lib/cohorts/guide.ts decides which apply). */
+export const groupPatternIds = [
+	'mostly-product',
+	'mostly-project',
+	'spread-out',
+	'many-in-between',
+	'many-flagged',
+	'mixed'
+] as const;
+
+export const facilitatorGuideFileSchema = z.strictObject({
+	title: text('title'),
+	/** Said above our own advice. */
+	ours: text('ours'),
+	/** When each set of prompts applies, as shares of the group (src/lib/cohorts/guide.ts). */
+	patterns: z.strictObject({
+		mostlyOneSide: share('patterns.mostlyOneSide'),
+		bothSidesAtLeast: share('patterns.bothSidesAtLeast'),
+		inBetweenAtLeast: share('patterns.inBetweenAtLeast'),
+		flaggedAtLeast: share('patterns.flaggedAtLeast')
+	}),
+	session: z.strictObject({
+		heading: text('session.heading'),
+		before: steps('before'),
+		during: steps('during'),
+		after: steps('after')
+	}),
+	prompts: z.strictObject({
+		heading: text('prompts.heading'),
+		'mostly-product': promptSet,
+		'mostly-project': promptSet,
+		'spread-out': promptSet,
+		'many-in-between': promptSet,
+		'many-flagged': promptSet,
+		mixed: promptSet
+	}),
+	avoid: z.strictObject({
+		heading: text('avoid.heading'),
+		/** Each cites the method references it rests on, as [M14]. */
+		items: z.array(text('item')).min(1, 'must list at least one item')
+	})
+});
+
 // ----------------------------------------------------------- results-page.yaml
 
 export const resultsPageFileSchema = z.strictObject({
@@ -542,4 +598,6 @@ export type FlagId = (typeof flagIds)[number];
 export type NextStepsFile = z.infer<typeof nextStepsFileSchema>;
 export type NextStep = z.infer<typeof nextStepSchema>;
 export type ResultsPageText = z.infer<typeof resultsPageFileSchema>;
+export type FacilitatorGuideFile = z.infer<typeof facilitatorGuideFileSchema>;
+export type GroupPatternId = (typeof groupPatternIds)[number];
 export type QuizPageText = z.infer<typeof quizPageFileSchema>;

@@ -8,6 +8,7 @@
 import type {
 	ConsistencyPair,
 	ExplanationKind,
+	FacilitatorGuideFile,
 	Measurement,
 	MethodReference,
 	NextStep,
@@ -31,7 +32,7 @@ export type {
 	ResultsPageText,
 	Wording
 };
-export type { FirmnessId, FlagId, LeanId, ProfileId, VerdictId } from './schema.ts';
+export type { FirmnessId, FlagId, GroupPatternId, LeanId, ProfileId, VerdictId } from './schema.ts';
 
 export interface Facet {
 	id: string;
@@ -151,4 +152,9 @@ export interface QuestionnaireContent {
 	questions: Question[];
 	/** The quiz's own labels and sentences. */
 	text: QuizPageText;
+}
+
+/** The facilitator guide (`facilitator-guide.yaml`), with "what not to do" split from its citations. */
+export interface FacilitatorGuide extends Omit<FacilitatorGuideFile, 'avoid'> {
+	avoid: { heading: string; items: { text: string; citations: string[] }[] };
 }

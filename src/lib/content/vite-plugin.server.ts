@@ -6,31 +6,41 @@
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { ContentError } from './errors.ts';
-import { loadContent, loadTechnicalManual, type TechnicalManual } from './loader.server.ts';
-import type { Content } from './types.ts';
+import {
+	loadContent,
+	loadFacilitatorGuide,
+	loadTechnicalManual,
+	type TechnicalManual
+} from './loader.server.ts';
+import type { Content, FacilitatorGuide } from './types.ts';
 
 const modules = {
 	/** The whole instrument, explanations included. */
 	content: 'virtual:rolefit/content',
 	/** The technical manual, rendered (only `/method` imports it). */
-	manual: 'virtual:rolefit/manual'
+	manual: 'virtual:rolefit/manual',
+	/** The facilitator guide (only the cohort dashboard's server code imports it). */
+	guide: 'virtual:rolefit/guide'
 } as const;
 
 export function rolefitContent(options: { dir?: string } = {}): Plugin {
 	const dir = resolve(options.dir ?? 'content');
 	let content: Promise<Content> | undefined;
 	let manual: Promise<TechnicalManual> | undefined;
+	let guide: Promise<FacilitatorGuide> | undefined;
 	const load = () => (content ??= loadContent(dir));
 	const loadManual = () => (manual ??= load().then((loaded) => loadTechnicalManual(dir, loaded)));
+	const loadGuide = () => (guide ??= load().then((loaded) => loadFacilitatorGuide(dir, loaded)));
 
 	return {
 		name: 'rolefit-content',
 		async buildStart() {
 			try {
-				await loadManual();
+				await Promise.all([loadManual(), loadGuide()]);
 			} catch (error) {
 				content = undefined;
 				manual = undefined;
+				guide = undefined;
 				this.error(error instanceof ContentError ? error.message : String(error));
 			}
 		},
@@ -44,6 +54,9 @@ export function rolefitContent(options: { dir?: string } = {}): Plugin {
 			if (id === `\0${modules.manual}`) {
 				return `export default ${JSON.stringify(await loadManual())};`;
 			}
+			if (id === `\0${modules.guide}`) {
+				return `export default ${JSON.stringify(await loadGuide())};`;
+			}
 			return undefined;
 		},
 		configureServer(server) {
@@ -52,6 +65,7 @@ export function rolefitContent(options: { dir?: string } = {}): Plugin {
 				if (!file.startsWith(dir)) return;
 				content = undefined;
 				manual = undefined;
+				guide = undefined;
 				for (const id of Object.values(modules)) {
 					const module = server.moduleGraph.getModuleById(`\0${id}`);
 					if (module) server.moduleGraph.invalidateModule(module);

@@ -33,6 +33,7 @@ afterAll(() => closeDatabase());
 
 type Dashboard = Awaited<ReturnType<typeof import('../../../src/lib/server/cohorts.ts').dashboard>>;
 const viewOf = (outcome: { data?: unknown }) => (outcome.data as { view: Dashboard }).view;
+type Guide = { patterns: string[]; references: { id: string }[] };
 
 describe('create a cohort', () => {
 	it('creates one with a join code and a facilitator link, storing only the token hash', async () => {
@@ -270,6 +271,9 @@ describe('dashboard and present view', () => {
 		expect(view.total).toBe(2);
 		expect(view.aggregate).toBeNull();
 		expect(view.withheld).toMatch(/3 people/);
+		// Below the minimum the guide reads nothing about the group: only the general questions.
+		const guide = ((await dashboardOf(cohort, '?flagged=include')).data as { guide: Guide }).guide;
+		expect(guide.patterns).toEqual(['mixed']);
 		const present = (await presentOf(cohort, '?flagged=include')).data as {
 			present: { aggregate: unknown };
 		};
@@ -307,6 +311,10 @@ describe('dashboard and present view', () => {
 		expect(view.aggregate!.profiles.find((p) => p.id === 'lean-product')!.label).toBe(
 			content.instrument.wording.leans.product.label
 		);
+		// The facilitator guide reads the same counts: three slight leans to product out of three.
+		const guide = ((await dashboardOf(cohort, '?flagged=include')).data as { guide: Guide }).guide;
+		expect(guide.patterns).toContain('mostly-product');
+		expect(guide.references.map((work) => work.id)).toEqual(['M14', 'M01', 'M15']);
 		const csv = (await exportOf(cohort, 'csv')).body as string;
 		const [header, ...rows] = csv.trim().split('\r\n');
 		const leanColumn = header!.split(',').indexOf('lean');

@@ -2,6 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { dashboard, deleteCohort, rotateToken, setClosed } from '$lib/server/cohorts';
 import { clearSessionCookie, requireCohort, setSessionCookie } from '$lib/server/facilitator';
+import { facilitatorGuide } from '$lib/server/guide';
 
 const query = z.object({ flagged: z.enum(['include', 'exclude']).optional() });
 
@@ -9,10 +10,8 @@ export async function load({ params, locals, url }) {
 	const cohort = await requireCohort(params.id, locals.facilitatorSession);
 	const parsed = query.safeParse({ flagged: url.searchParams.get('flagged') ?? undefined });
 	if (!parsed.success) error(400, 'flagged: must be "include" or "exclude"');
-	return {
-		view: await dashboard(cohort, { includeFlagged: parsed.data.flagged === 'include' }),
-		origin: url.origin
-	};
+	const view = await dashboard(cohort, { includeFlagged: parsed.data.flagged === 'include' });
+	return { view, guide: facilitatorGuide(view), origin: url.origin };
 }
 
 /** Every action checks access again: a form posted without the session cookie gets the 404. */
