@@ -146,7 +146,12 @@ export function useQuestionnaire(options: QuestionnaireOptions): Questionnaire {
 			machine = loaded;
 			const persisted = restoreFirst ? restoreFirst.persisted : resumed;
 			run(persisted);
-			// Taps made on the stand-in belong to a fresh quiz; a resumed one is somewhere else.
+			// Taps made on the stand-in (including an answer chosen before the app took the page
+			// over, which ChoiceQuestion reports then) belong to a fresh quiz: they are replayed,
+			// so that answer is kept and moves on as a tap does. A resumed quiz wins over them and
+			// they are dropped: they were made on a first question shown before the saved answers
+			// were known, and replaying them would change the saved answer to that question. The
+			// page then shows where the person left off.
 			if (persisted === undefined) for (const event of queue) actor!.send(event);
 			queue = [];
 			restoreFirst = undefined;
