@@ -1,0 +1,189 @@
+/**
+ * Nothing a person does before the app has taken the page over is lost: the page's JavaScript is
+ * held back while they type a join code, fill in the cohort form or tap an answer on the quiz's
+ * first question; then it is let through, and once the app runs everything is still there (the
+ * quiz has recorded the answer, and moved on as a tap does). A saved quiz still wins over a tap
+ * made on the first question shown before it was known. On a phone and on a desktop; axe on each
+ * page once the app runs.
+ */
+import { expect, test, type Locator, type Page, type Route } from '@playwright/test';
+import {
+	allStrategic,
+	answerAt,
+	answerByMouse,
+	axeViolations,
+	expectQuestion,
+	optionText,
+	questions,
+	radio,
+	savedAnswer
+} from './helpers.ts';
+
+const devices = {
+	phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+	desktop: { viewport: { width: 1280, height: 800 } }
+} as const;
+
+/**
+ * Holds back every script of the app (`/_app/immutable/…js`) from now on, until `release()`:
+ * the server-rendered page shows and can be used, but nothing of the app runs.
+ */
+async function holdScripts(page: Page) {
+	const held: Route[] = [];
+	let released = false;
+	await page.route('**/_app/immutable/**', (route) => {
+		if (released || !route.request().url().endsWith('.js')) return route.continue();
+		held.push(route);
+	});
+	return {
+		/** Waits until the page has asked for its scripts and is held, not merely slow. */
+		async expectHeld() {
+			await expect.poll(() => held.length, { message: 'scripts held back' }).toBeGreaterThan(0);
+			await expect(page.locator('main')).not.toHaveAttribute('data-app', 'ready');
+		},
+		async release() {
+			released = true;
+			await Promise.all(held.splice(0).map((route) => route.continue()));
+		}
+	};
+}
+
+/** The app has taken the page over (the root layout's marker, set once it is mounted). */
+async function expectTakenOver(page: Page) {
+	await expect(page.locator('main')).toHaveAttribute('data-app', 'ready');
+}
+
+async function expectNoViolations(page: Page) {
+	const violations = await axeViolations(page);
+	expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+}
+
+/** The label of option `answer` of the first question. */
+function firstQuestionOption(page: Page, answer: number): Locator {
+	return page
+		.locator('label.option')
+		.filter({ hasText: optionText(questions[0]!, answer) })
+		.first();
+}
+
+// The service worker would serve a returning page its scripts from its cache, out of reach of
+// `page.route`: without it, every script comes from the network, where it can be held.
+test.use({ serviceWorkers: 'block' });
+
+for (const [device, use] of Object.entries(devices)) {
+	test.describe(`on a ${device}`, () => {
+		test.use(use);
+
+		/** A tap on a phone, a click on a desktop. */
+		const choose = (target: Locator) => (device === 'phone' ? target.tap() : target.click());
+
+		test('a join code typed before the app runs is kept, and sent', async ({ page }) => {
+			const scripts = await holdScripts(page);
+			await page.goto('/join', { waitUntil: 'domcontentloaded' });
+			await scripts.expectHeld();
+			const code = page.getByLabel('Join code');
+			await code.pressSequentially('nosuch42');
+			await expect(code).toHaveValue('nosuch42');
+
+			await scripts.release();
+			await expectTakenOver(page);
+			await expect(code).toHaveValue('nosuch42');
+
+			// The app sends it: the answer comes back without a reload, and the code stays.
+			await choose(page.getByRole('button', { name: 'Continue' }));
+			await expect(page.getByRole('alert')).toHaveText(
+				'No cohort has this code: check it and try again'
+			);
+			await expect(code).toHaveValue('nosuch42');
+			await expect(code).toBeFocused();
+			await expectNoViolations(page);
+		});
+
+		test('the cohort form filled in before the app runs is kept, and sent', async ({ page }) => {
+			const name = `Before hydration (${device}, ${Date.now()})`;
+			const scripts = await holdScripts(page);
+			await page.goto('/cohorts/new', { waitUntil: 'domcontentloaded' });
+			await scripts.expectHeld();
+			const fields = {
+				name: page.getByLabel('Cohort name'),
+				collectNames: page.getByLabel(/Ask participants for a display name/),
+				minGroupSize: page.getByLabel(/Minimum group size/),
+				closesOn: page.getByLabel(/Closing date/),
+				retentionDays: page.getByLabel(/Delete responses automatically after/)
+			};
+			await fields.name.pressSequentially(name);
+			await choose(fields.collectNames);
+			await fields.minGroupSize.fill('7');
+			await fields.closesOn.fill('2031-05-20');
+			await fields.retentionDays.fill('30');
+			await expect(fields.collectNames).toBeChecked();
+
+			await scripts.release();
+			await expectTakenOver(page);
+			await expect(fields.name).toHaveValue(name);
+			await expect(fields.collectNames).toBeChecked();
+			await expect(fields.minGroupSize).toHaveValue('7');
+			await expect(fields.closesOn).toHaveValue('2031-05-20');
+			await expect(fields.retentionDays).toHaveValue('30');
+			await expectNoViolations(page);
+
+			await choose(page.getByRole('button', { name: 'Create the cohort' }));
+			await expect(
+				page.getByRole('heading', { level: 1, name: `Cohort “${name}” is ready` })
+			).toBeVisible();
+		});
+
+		test('an answer tapped on the first question before the app runs is the answer', async ({
+			page
+		}) => {
+			const answer = answerAt(allStrategic(), 0);
+			const scripts = await holdScripts(page);
+			await page.goto('/quiz', { waitUntil: 'domcontentloaded' });
+			await scripts.expectHeld();
+			await expect(page.locator('[data-quiz]')).toHaveAttribute('data-quiz', 'starting');
+			await choose(firstQuestionOption(page, answer));
+			await expect(radio(page, questions[0]!, answer)).toBeChecked();
+
+			await scripts.release();
+			// The machine takes the tap as its first answer and moves on, as after any tap.
+			await expectQuestion(page, 1);
+			await expect.poll(() => savedAnswer(page, questions[0]!)).toBe(answer);
+			await expectNoViolations(page);
+
+			await choose(page.getByRole('button', { name: 'Back' }));
+			await expectQuestion(page, 0);
+			await expect(radio(page, questions[0]!, answer)).toBeChecked();
+			await expect(page.getByRole('radio', { checked: true })).toHaveCount(1);
+		});
+
+		test('a saved quiz wins over a tap made on the first question before it was read', async ({
+			page
+		}) => {
+			const answers = allStrategic();
+			await page.goto('/quiz');
+			for (let index = 0; index < 3; index++) {
+				await answerByMouse(page, index, answerAt(answers, index));
+			}
+			await expectQuestion(page, 3);
+
+			const scripts = await holdScripts(page);
+			await page.reload({ waitUntil: 'domcontentloaded' });
+			await scripts.expectHeld();
+			// Before the app runs, the page shows the first question, unanswered.
+			const other = answerAt(answers, 0) === 1 ? 2 : 1;
+			await choose(firstQuestionOption(page, other));
+			await expect(radio(page, questions[0]!, other)).toBeChecked();
+
+			await scripts.release();
+			// Where the person left off, with the answers they gave there.
+			await expectQuestion(page, 3);
+			expect(await savedAnswer(page, questions[0]!)).toBe(answerAt(answers, 0));
+			for (let index = 2; index >= 0; index--) {
+				await choose(page.getByRole('button', { name: 'Back' }));
+				await expectQuestion(page, index);
+			}
+			await expect(radio(page, questions[0]!, answerAt(answers, 0))).toBeChecked();
+			await expect(page.getByRole('radio', { checked: true })).toHaveCount(1);
+		});
+	});
+}
