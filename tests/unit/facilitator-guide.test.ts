@@ -43,10 +43,10 @@ describe('the facilitator guide content', () => {
 		expect(problemsOf(text.replace(step, `${step} [M01]`))).toEqual([
 			'  - content/facilitator-guide.yaml: session.before.steps[0]: is our own advice and cites nothing; remove the marker'
 		]);
-		expect(problemsOf(text.replace('labels people [M14].', 'labels people.'))).toEqual([
+		expect(problemsOf(text.replace('labels people [M16].', 'labels people.'))).toEqual([
 			'  - content/facilitator-guide.yaml: avoid.items[0]: cites nothing; add the method reference it rests on, such as [M01]'
 		]);
-		expect(problemsOf(text.replace('[M15]', '[M99]'))).toEqual([
+		expect(problemsOf(text.replace('[M17]', '[M99]'))).toEqual([
 			'  - content/facilitator-guide.yaml: avoid.items[3]: cites M99, which is not in method-references.yaml'
 		]);
 		expect(problemsOf(text.replace('mostlyOneSide: 0.6', 'mostlyOneSide: 6'))[0]).toMatch(

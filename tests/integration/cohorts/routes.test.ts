@@ -314,7 +314,7 @@ describe('dashboard and present view', () => {
 		// The facilitator guide reads the same counts: three slight leans to product out of three.
 		const guide = ((await dashboardOf(cohort, '?flagged=include')).data as { guide: Guide }).guide;
 		expect(guide.patterns).toContain('mostly-product');
-		expect(guide.references.map((work) => work.id)).toEqual(['M14', 'M01', 'M15']);
+		expect(guide.references.map((work) => work.id)).toEqual(['M16', 'M01', 'M17']);
 		const csv = (await exportOf(cohort, 'csv')).body as string;
 		const [header, ...rows] = csv.trim().split('\r\n');
 		const leanColumn = header!.split(',').indexOf('lean');
