@@ -4,7 +4,8 @@
  * repeats.
  */
 import { error, type Cookies } from '@sveltejs/kit';
-import { cohortForSession, type Cohort, type Session } from './cohorts.ts';
+import { cohortForSession, type Session } from './cohort-sessions.ts';
+import type { Cohort } from './cohorts.ts';
 
 export const FACILITATOR_COOKIE = 'rolefit_facilitator';
 

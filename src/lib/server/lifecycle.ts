@@ -3,7 +3,7 @@
  * cohort's retention period, expired facilitator sessions and old rate-limit counters are deleted.
  * Idempotent, so several instances doing it at once is harmless.
  */
-import { deleteExpiredSessions } from './cohorts.ts';
+import { deleteExpiredSessions } from './cohort-sessions.ts';
 import { sweepRateLimits } from './rate-limit.ts';
 import { sweepExpiredResponses } from './responses.ts';
 

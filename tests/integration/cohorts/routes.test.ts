@@ -31,7 +31,9 @@ import {
 beforeAll(() => warmUp(), 120_000);
 afterAll(() => closeDatabase());
 
-type Dashboard = Awaited<ReturnType<typeof import('../../../src/lib/server/cohorts.ts').dashboard>>;
+type Dashboard = Awaited<
+	ReturnType<typeof import('../../../src/lib/server/cohort-aggregates.ts').dashboard>
+>;
 const viewOf = (outcome: { data?: unknown }) => (outcome.data as { view: Dashboard }).view;
 type Guide = { patterns: string[]; references: { id: string }[] };
 

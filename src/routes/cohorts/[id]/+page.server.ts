@@ -1,6 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { dashboard, deleteCohort, rotateToken, setClosed } from '$lib/server/cohorts';
+import { dashboard } from '$lib/server/cohort-aggregates';
+import { rotateToken } from '$lib/server/cohort-sessions';
+import { deleteCohort, setClosed } from '$lib/server/cohorts';
 import { clearSessionCookie, requireCohort, setSessionCookie } from '$lib/server/facilitator';
 import { facilitatorGuide } from '$lib/server/guide';
 

@@ -1,5 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import { signIn } from '$lib/server/cohorts';
+import { signIn } from '$lib/server/cohort-sessions';
 import { dashboardPath, setSessionCookie } from '$lib/server/facilitator';
 
 /**

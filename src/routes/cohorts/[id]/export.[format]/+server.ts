@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
-import { exportCohort } from '$lib/server/cohorts';
+import { exportCohort } from '$lib/server/cohort-exports';
 import { requireCohort } from '$lib/server/facilitator';
 
 const input = z.object({

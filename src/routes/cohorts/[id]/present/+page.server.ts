@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
-import { presentView } from '$lib/server/cohorts';
+import { presentView } from '$lib/server/cohort-aggregates';
 import { requireCohort } from '$lib/server/facilitator';
 
 const query = z.object({ flagged: z.enum(['include', 'exclude']).optional() });
