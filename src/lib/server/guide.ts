@@ -6,7 +6,7 @@
  */
 import guide from 'virtual:rolefit/guide';
 import { groupPatterns, type GroupCounts } from '$lib/cohorts/guide';
-import type { DashboardView } from './cohorts.ts';
+import type { DashboardView } from './cohort-aggregates.ts';
 import { content } from './scored.ts';
 
 /** The counts the guide's patterns read, from what the dashboard shows. */
