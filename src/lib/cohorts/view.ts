@@ -1,4 +1,7 @@
-/** What the cohort pages receive from the server: group figures only (types, no code). */
+/**
+ * What the cohort pages receive from the server: group figures only (types, no code). A figure
+ * the server withholds to protect a small group is `null` (see `src/lib/server/cohort-disclosure.ts`).
+ */
 
 export interface ScaleHealth {
 	/** Cronbach's α of the scale's items; null when it cannot be computed (no variance). */
@@ -9,23 +12,42 @@ export interface ScaleHealth {
 	items: { id: string; itemTotal: number | null }[];
 }
 
+/** One cell of a count table; `count` is null when it is withheld. */
+export interface Count {
+	id: string;
+	label: string;
+	count: number | null;
+}
+
+/** A mean and spread; `n`, `mean` and `sd` are null when they are withheld. */
 export interface Spread {
 	id: string;
 	name: string;
-	n: number;
-	mean: number;
-	sd: number;
+	n: number | null;
+	mean: number | null;
+	sd: number | null;
 }
 
 export interface Aggregate {
 	/** Responses that went into it. */
 	n: number;
-	/** Strategic × tactical levels, sorted (never in the order people finished). */
-	points: { strategic: number; tactical: number }[];
-	verdicts: { id: string; label: string; count: number }[];
-	profiles: { id: string; label: string; count: number }[];
+	/**
+	 * Strategic × tactical levels, sorted (never in the order people finished); null when the dots
+	 * would show a count that is withheld.
+	 */
+	points: { strategic: number; tactical: number }[] | null;
+	/** How many responses sit in each quarter of the map (levels split at `split`). */
+	quarters: { split: number; cells: Count[] };
+	verdicts: Count[];
+	/** The kinds of in between (a breakdown of the in-between verdict). */
+	profiles: Count[];
 	scales: Spread[];
 	facets: (Spread & { scale: string })[];
-	/** From `HEALTH_PANEL_FROM` responses: Cronbach's α and item-total correlations per scale. */
-	health: { scale: string; name: string; health: ScaleHealth }[] | null;
+	/**
+	 * From `HEALTH_PANEL_FROM` responses: Cronbach's α and item-total correlations per scale
+	 * (null for a scale whose count of complete responses is withheld).
+	 */
+	health: { scale: string; name: string; health: ScaleHealth | null }[] | null;
+	/** Whether any figure above is withheld. */
+	withheld: boolean;
 }

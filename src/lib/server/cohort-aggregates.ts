@@ -1,23 +1,29 @@
 /**
- * What a cohort's dashboard and present view show: its responses scored on read, and the group
- * figures computed from them.
+ * What a cohort's dashboard and present view show: its responses scored on read, the group
+ * figures computed from them, and which of those figures may leave the server.
  *
- * Protecting individuals: every aggregate is computed here and withheld here when fewer
- * responses than the cohort's minimum group size would go into it; pages only show what they get.
+ * Protecting individuals: `cohortFigures` is the one place that decides. It applies the rule of
+ * `cohort-disclosure.ts` to every figure (counts, means, the map, the per-day table, instrument
+ * health, the list of names and whether the exports may be downloaded); the dashboard, the present
+ * view, the exports and the page data all take what it returns, so no two of them can be set
+ * side by side to tell about fewer people than the cohort's minimum group size.
  */
 import { asc, eq } from 'drizzle-orm';
 import type { ScoreResult } from '$lib/scoring';
 import { verdictLabel } from '$lib/results/wording';
-import type { Aggregate, Spread } from '$lib/cohorts/view';
+import type { Aggregate, Count, Spread } from '$lib/cohorts/view';
 import { scaleHealth, mean, standardDeviation } from './cohort-statistics.ts';
+import { daySpans, groupsToShow, suppressCells, type GroupId } from './cohort-disclosure.ts';
 import { isOpen, type Cohort } from './cohorts.ts';
 import { database } from './db/index.ts';
 import { responses } from './db/schema.ts';
 import { content, scoreStored } from './scored.ts';
 
-export type { Aggregate, Spread };
+export type { Aggregate, Count, Spread, GroupId };
 
 export const HEALTH_PANEL_FROM = 30;
+/** Where the map's quarters split: the midpoint of the 0–100 levels. */
+export const MAP_SPLIT = 50;
 
 /** A stored response with its result (null: given to another version of the quiz). */
 export interface Scored {
@@ -55,9 +61,110 @@ export async function scoredResponses(cohortId: string): Promise<Scored[]> {
 	}));
 }
 
+/** A response scored with this version of the quiz. */
+type Counted = Scored & { result: ScoreResult };
+
 const round1 = (value: number) => Math.round(value * 10) / 10;
 
-function spread(id: string, name: string, values: number[]): Spread {
+const VERDICTS = ['product', 'in-between', 'project', 'none'] as const;
+const PROFILES = ['hybrid', 'low-fit', 'undecided', 'lean-product', 'lean-project'] as const;
+const QUARTERS = [
+	{ id: 'both', label: 'Strategic and tactical both high' },
+	{ id: 'strategic', label: 'Strategic high, tactical low' },
+	{ id: 'tactical', label: 'Tactical high, strategic low' },
+	{ id: 'neither', label: 'Both low' }
+] as const;
+
+const verdictCell = ({ result }: Counted) => VERDICTS.indexOf(result.verdict ?? 'none');
+const profileCell = ({ result }: Counted) =>
+	PROFILES.indexOf(result.profile ?? (`lean-${result.lean}` as (typeof PROFILES)[number]));
+const pointOf = ({ result }: Counted) => {
+	const strategic = result.scales.strategic.score;
+	const tactical = result.scales.tactical.score;
+	return strategic === null || tactical === null ? null : { strategic, tactical };
+};
+const quarterCell = (row: Counted) => {
+	const { strategic, tactical } = pointOf(row)!;
+	const high = (level: number) => level >= MAP_SPLIT;
+	if (high(strategic)) return high(tactical) ? 0 : 1;
+	return high(tactical) ? 2 : 3;
+};
+/** The scale's items (keyed), for instrument health. */
+const itemsOf = (scale: string) => content.items.filter((item) => item.scale === scale);
+const answeredEvery = (scale: string) => (row: Counted) =>
+	itemsOf(scale).every((item) => row.answers[item.id] !== undefined);
+
+/** How many of each group fall into each cell: `[group][cell]`. */
+function tally(
+	groups: readonly Counted[][],
+	cellOf: (row: Counted) => number,
+	cells: number
+): number[][] {
+	return groups.map((group) => {
+		const counts = new Array<number>(cells).fill(0);
+		for (const row of group) counts[cellOf(row)]! += 1;
+		return counts;
+	});
+}
+
+/** Which figures are withheld: the same for every group offered. */
+interface Withheld {
+	verdicts: boolean[];
+	profiles: boolean[];
+	quarters: boolean[];
+	points: boolean;
+	scales: boolean[];
+	facets: boolean[];
+	health: boolean[];
+}
+
+/**
+ * Runs the suppression over every table of the figures, for every group whose counts can be read
+ * (the groups offered and, with two, their difference).
+ */
+function withheldFigures(readable: Counted[][], minimum: number): Withheld {
+	const cells = (cellOf: (row: Counted) => number, count: number, groups = readable) =>
+		suppressCells(tally(groups, cellOf, count), minimum);
+	/** A two-cell table (has it, has not): shown only when neither cell is withheld. */
+	const hidden = (has: (row: Counted) => boolean) =>
+		cells((row) => (has(row) ? 0 : 1), 2).some(Boolean);
+
+	const verdicts = cells(verdictCell, VERDICTS.length);
+	const inBetween = (row: Counted) => row.result.verdict === 'in-between';
+	const profiles = verdicts[VERDICTS.indexOf('in-between')]
+		? PROFILES.map(() => true)
+		: cells(
+				profileCell,
+				PROFILES.length,
+				readable.map((group) => group.filter(inBetween))
+			);
+	const pointCount = hidden((row) => pointOf(row) !== null);
+	const quarters = pointCount
+		? QUARTERS.map(() => true)
+		: cells(
+				quarterCell,
+				QUARTERS.length,
+				readable.map((group) => group.filter((row) => pointOf(row) !== null))
+			);
+	// A dot's place gives its verdict, kind and quarter away: dots only when all of those show.
+	const points = pointCount || [...verdicts, ...profiles, ...quarters].some(Boolean);
+	return {
+		verdicts,
+		profiles,
+		quarters,
+		points,
+		scales: content.scales.map((scale) =>
+			hidden((row) => row.result.scales[scale.id].score !== null)
+		),
+		facets: content.facets.map((_, index) =>
+			hidden((row) => (row.result.facets[index]?.score ?? null) !== null)
+		),
+		health: content.scales.map((scale) => hidden(answeredEvery(scale.id)))
+	};
+}
+
+function spread(id: string, name: string, values: number[], withheld: boolean): Spread {
+	if (withheld) return { id, name, n: null, mean: null, sd: null };
 	return {
 		id,
 		name,
@@ -67,60 +174,62 @@ function spread(id: string, name: string, values: number[]): Spread {
 	};
 }
 
-function aggregateOf(rows: { answers: Record<string, number>; result: ScoreResult }[]): Aggregate {
+/** The figures of one group, with what `withheld` says must stay on the server left out. */
+function aggregateOf(rows: Counted[], withheld: Withheld): Aggregate {
 	const { wording } = content.instrument;
-	const points = rows
-		.flatMap(({ result }) => {
-			const strategic = result.scales.strategic.score;
-			const tactical = result.scales.tactical.score;
-			return strategic === null || tactical === null ? [] : [{ strategic, tactical }];
-		})
-		.sort((a, b) => a.strategic - b.strategic || a.tactical - b.tactical);
-	const verdicts = (['product', 'in-between', 'project'] as const).map((id) => ({
-		id,
-		label: wording.verdicts[id].label,
-		count: rows.filter((row) => row.result.verdict === id).length
-	}));
-	const noVerdict = rows.filter((row) => row.result.verdict === null).length;
-	if (noVerdict > 0) verdicts.push({ id: 'none', label: 'No verdict', count: noVerdict } as never);
+	const count = (value: number, hide: boolean | undefined) => (hide ? null : value);
+	const verdicts: Count[] = VERDICTS.flatMap((id, k) => {
+		const value = rows.filter((row) => verdictCell(row) === k).length;
+		// "No verdict" is listed when someone has none, or beside other withheld counts (so that
+		// being listed tells nothing).
+		if (id === 'none' && value === 0 && !withheld.verdicts[k]) return [];
+		const label = id === 'none' ? 'No verdict' : wording.verdicts[id].label;
+		return [{ id, label, count: count(value, withheld.verdicts[k]) }];
+	});
 	// In between splits into hybrid, low-fit, not settled, and a slight lean with neither
 	// (a hybrid or low-fit result may lean too; it is counted once, under its profile).
-	const profiles = [
-		...(['hybrid', 'low-fit', 'undecided'] as const).map((id) => ({
-			id: id as string,
-			label: wording.profiles[id].label,
-			count: rows.filter((row) => row.result.profile === id).length
-		})),
-		...(['product', 'project'] as const).map((side) => ({
-			id: `lean-${side}`,
-			label: wording.leans[side].label,
-			count: rows.filter(
-				(row) =>
-					row.result.verdict === 'in-between' &&
-					row.result.profile === null &&
-					row.result.lean === side
-			).length
-		}))
-	];
-	const scales = content.scales.map((scale) =>
+	const inBetween = rows.filter((row) => row.result.verdict === 'in-between');
+	const profiles: Count[] = PROFILES.map((id, k) => ({
+		id,
+		label:
+			id === 'lean-product' || id === 'lean-project'
+				? wording.leans[id === 'lean-product' ? 'product' : 'project'].label
+				: wording.profiles[id].label,
+		count: count(inBetween.filter((row) => profileCell(row) === k).length, withheld.profiles[k])
+	}));
+	const located = rows.filter((row) => pointOf(row) !== null);
+	const quarters = QUARTERS.map(({ id, label }, k) => ({
+		id,
+		label,
+		count: count(located.filter((row) => quarterCell(row) === k).length, withheld.quarters[k])
+	}));
+	const points = withheld.points
+		? null
+		: located
+				.map((row) => pointOf(row)!)
+				.sort((a, b) => a.strategic - b.strategic || a.tactical - b.tactical);
+	const scales = content.scales.map((scale, index) =>
 		spread(
 			scale.id,
 			scale.name,
-			rows.flatMap((row) => row.result.scales[scale.id].score ?? [])
+			rows.flatMap((row) => row.result.scales[scale.id].score ?? []),
+			withheld.scales[index]!
 		)
 	);
 	const facets = content.facets.map((facet, index) => ({
 		...spread(
 			facet.id,
 			facet.name,
-			rows.flatMap((row) => row.result.facets[index]?.score ?? [])
+			rows.flatMap((row) => row.result.facets[index]?.score ?? []),
+			withheld.facets[index]!
 		),
 		scale: facet.scale
 	}));
 	let health: Aggregate['health'] = null;
 	if (rows.length >= HEALTH_PANEL_FROM) {
-		health = content.scales.map((scale) => {
-			const items = content.items.filter((item) => item.scale === scale.id);
+		health = content.scales.map((scale, index) => {
+			if (withheld.health[index]) return { scale: scale.id, name: scale.name, health: null };
+			const items = itemsOf(scale.id);
 			const data = rows.map((row) =>
 				items.map((item) => {
 					const answer = row.answers[item.id];
@@ -145,10 +254,159 @@ function aggregateOf(rows: { answers: Record<string, number>; result: ScoreResul
 			};
 		});
 	}
-	return { n: rows.length, points, verdicts, profiles, scales, facets, health };
+	const anyWithheld =
+		points === null ||
+		[...withheld.verdicts, ...withheld.profiles, ...withheld.quarters].some(Boolean) ||
+		[...withheld.scales, ...withheld.facets].some(Boolean) ||
+		(health !== null && withheld.health.some(Boolean));
+	return {
+		n: rows.length,
+		points,
+		quarters: { split: MAP_SPLIT, cells: quarters },
+		verdicts,
+		profiles,
+		scales,
+		facets,
+		health,
+		withheld: anyWithheld
+	};
 }
 
-export interface DashboardView {
+/** Everything about a cohort's responses that may leave the server, decided in one place. */
+export interface CohortFigures {
+	/** Every stored response: always shown. */
+	total: number;
+	/** Responses per run of days (UTC), each run at least the minimum; null below it. */
+	perDay: { from: string; to: string; count: number }[] | null;
+	/** The group the figures count: every response scored with this quiz, or the unflagged ones. */
+	counted: GroupId | null;
+	/** Responses the figures leave out; a part is null when it would single someone out. */
+	leftOut: { total: number; flagged: number | null; otherVersion: number | null } | null;
+	/** The switch between the two groups, with the flagged count; only when both may be shown. */
+	flaggedSwitch: { flagged: number; included: boolean } | null;
+	/** Null while no group may be shown. */
+	aggregate: Aggregate | null;
+	/** Why the figures are withheld, in plain words. */
+	withheld: string | null;
+	/** Only when display names were collected, for every response the figures count. */
+	individuals:
+		{ name: string; strategic: number | null; tactical: number | null; verdict: string }[] | null;
+	/**
+	 * Whether the exports' rows may be downloaded (only when none of the figures is withheld: a row
+	 * carries what a dot and the counts show), with the raw answers (which show who straight-lined),
+	 * and with a flags column.
+	 */
+	exports: { rows: boolean; raw: boolean; flags: boolean };
+}
+
+/**
+ * Decides what leaves the server about a cohort with these responses (every stored one, oldest
+ * first): the total always; everything else only as the rule of `cohort-disclosure.ts` allows.
+ */
+export function cohortFigures(
+	settings: Pick<Cohort, 'minGroupSize' | 'collectNames'>,
+	rows: readonly Scored[],
+	request: { includeFlagged?: boolean; individuals?: boolean } = {}
+): CohortFigures {
+	const minimum = settings.minGroupSize;
+	const total = rows.length;
+	const closed: CohortFigures = {
+		total,
+		perDay: null,
+		counted: null,
+		leftOut: null,
+		flaggedSwitch: null,
+		aggregate: null,
+		withheld: null,
+		individuals: null,
+		exports: { rows: false, raw: false, flags: false }
+	};
+	if (total < minimum) {
+		return {
+			...closed,
+			withheld: `Group results appear once ${minimum} people have responded (${total} so far), so that nobody's answers can be singled out.`
+		};
+	}
+	const perDay = new Map<string, number>();
+	for (const row of rows) {
+		const day = row.submittedAt.toISOString().slice(0, 10);
+		perDay.set(day, (perDay.get(day) ?? 0) + 1);
+	}
+	const spans = daySpans(
+		[...perDay].map(([day, count]) => ({ day, count })),
+		minimum
+	);
+	const scored = rows.filter((row): row is Counted => row.result !== null);
+	const flagged = scored.filter((row) => row.result.flags.length > 0);
+	const members: Record<GroupId, Counted[]> = {
+		all: scored,
+		unflagged: scored.filter((row) => row.result.flags.length === 0)
+	};
+	const otherVersion = total - scored.length;
+	const groups = groupsToShow({
+		total,
+		otherVersion,
+		flagged: flagged.length,
+		minimum,
+		collectNames: settings.collectNames
+	});
+	if (groups.length === 0) {
+		return {
+			...closed,
+			perDay: spans,
+			withheld:
+				'Group results are held back for now: with the responses in so far, they could single someone out. They appear as more people respond.'
+		};
+	}
+	const wanted: GroupId = request.includeFlagged ? 'all' : 'unflagged';
+	const counted = groups.includes(wanted) ? wanted : groups[0]!;
+	const readable = groups.length === 2 ? [members.unflagged, scored, flagged] : [members[counted]];
+	const withheld = withheldFigures(readable, minimum);
+	const aggregate = aggregateOf(members[counted], withheld);
+	const leftOutTotal = total - aggregate.n;
+	const leftOutFlagged = counted === 'all' ? 0 : flagged.length;
+	// The two parts of what is left out are a table of their own, its total shown.
+	const split = !suppressCells([[leftOutFlagged, otherVersion]], minimum).some(Boolean);
+	const { wording } = content.instrument;
+	// The rows of an export are the dots with more columns: only when the whole of "all" may show.
+	const rowsExported =
+		groups.includes('all') &&
+		!(counted === 'all' ? aggregate : aggregateOf(scored, withheld)).withheld;
+	return {
+		total,
+		perDay: spans,
+		counted,
+		leftOut: {
+			total: leftOutTotal,
+			flagged: split ? leftOutFlagged : null,
+			otherVersion: split ? otherVersion : null
+		},
+		flaggedSwitch:
+			groups.length === 2 ? { flagged: flagged.length, included: counted === 'all' } : null,
+		aggregate,
+		withheld: null,
+		individuals:
+			settings.collectNames && counted === 'all' && request.individuals !== false
+				? scored
+						.map((row) => ({
+							name: row.displayName ?? '(no name given)',
+							strategic: row.result.scales.strategic.score,
+							tactical: row.result.scales.tactical.score,
+							verdict: verdictLabel(row.result, wording) ?? 'No verdict'
+						}))
+						.sort((a, b) => a.name.localeCompare(b.name))
+				: null,
+		exports: {
+			rows: rowsExported,
+			// Raw answers show who straight-lined or contradicted themselves: only when the flagged
+			// count could be shown anyway.
+			raw: rowsExported && (flagged.length === 0 || groups.length === 2),
+			flags: rowsExported && groups.length === 2
+		}
+	};
+}
+
+export interface DashboardView extends Omit<CohortFigures, 'exports'> {
 	cohort: {
 		id: string;
 		name: string;
@@ -161,30 +419,7 @@ export interface DashboardView {
 		closedAt: string | null;
 		open: boolean;
 	};
-	/** Every stored response. */
-	total: number;
-	/** Responses given to another version of the quiz (kept, not scored with this one). */
-	otherVersion: number;
-	/** Responses with at least one quality flag. */
-	flagged: number;
-	includeFlagged: boolean;
-	/** Responses per day (UTC), oldest first. */
-	perDay: { day: string; count: number }[];
-	latestAt: string | null;
-	/** Null while fewer responses than the minimum would go into it. */
-	aggregate: Aggregate | null;
-	/** Why the aggregate is withheld, in plain words. */
-	withheld: string | null;
-	/** Only when display names were collected and the aggregate is shown. */
-	individuals:
-		| {
-				name: string;
-				strategic: number | null;
-				tactical: number | null;
-				verdict: string;
-				flags: number;
-		  }[]
-		| null;
+	exports: CohortFigures['exports'];
 	notice: string;
 }
 
@@ -193,25 +428,15 @@ export async function dashboard(
 	cohort: Cohort,
 	options: { includeFlagged?: boolean; individuals?: boolean } = {}
 ): Promise<DashboardView> {
-	const includeFlagged = options.includeFlagged ?? false;
-	const rows = await scoredResponses(cohort.id);
-	const scored = rows.filter((row): row is Scored & { result: ScoreResult } => row.result !== null);
-	const flagged = scored.filter((row) => row.result.flags.length > 0).length;
-	const used = includeFlagged ? scored : scored.filter((row) => row.result.flags.length === 0);
-	const perDay = new Map<string, number>();
-	for (const row of rows) {
-		const day = row.submittedAt.toISOString().slice(0, 10);
-		perDay.set(day, (perDay.get(day) ?? 0) + 1);
-	}
-	const shown = used.length >= cohort.minGroupSize;
-	let withheld: string | null = null;
-	if (!shown) {
-		withheld =
-			used.length === scored.length
-				? `Group results appear once ${cohort.minGroupSize} people have responded (${used.length} so far), so that nobody's answers can be singled out.`
-				: `Group results appear once ${cohort.minGroupSize} responses without quality flags are in (${used.length} so far); include flagged responses to count them too.`;
-	}
-	const { wording } = content.instrument;
+	return dashboardOf(cohort, await scoredResponses(cohort.id), options);
+}
+
+/** The dashboard from responses already read (`dashboard` reads them). */
+export function dashboardOf(
+	cohort: Cohort,
+	rows: readonly Scored[],
+	options: { includeFlagged?: boolean; individuals?: boolean } = {}
+): DashboardView {
 	return {
 		cohort: {
 			id: cohort.id,
@@ -225,33 +450,15 @@ export async function dashboard(
 			closedAt: cohort.closedAt?.toISOString() ?? null,
 			open: isOpen(cohort)
 		},
-		total: rows.length,
-		otherVersion: rows.length - scored.length,
-		flagged,
-		includeFlagged,
-		perDay: [...perDay].map(([day, count]) => ({ day, count })),
-		latestAt: rows.at(-1)?.submittedAt.toISOString() ?? null,
-		aggregate: shown ? aggregateOf(used) : null,
-		withheld,
-		individuals:
-			shown && cohort.collectNames && options.individuals !== false
-				? used
-						.map((row) => ({
-							name: row.displayName ?? '(no name given)',
-							strategic: row.result.scales.strategic.score,
-							tactical: row.result.scales.tactical.score,
-							verdict: verdictLabel(row.result, wording) ?? 'No verdict',
-							flags: row.result.flags.length
-						}))
-						.sort((a, b) => a.name.localeCompare(b.name))
-				: null,
-		notice: wording.notForSelection
+		...cohortFigures(cohort, rows, options),
+		notice: content.instrument.wording.notForSelection
 	};
 }
 
-/** The projector view: aggregates only, never a name or a row. */
-export async function presentView(cohort: Cohort, includeFlagged = false) {
-	const view = await dashboard(cohort, { individuals: false, includeFlagged });
+export type PresentView = ReturnType<typeof presentOf>;
+
+/** The projector view: aggregates only, never a name, a row, a switch or a count left out. */
+export function presentOf(view: DashboardView) {
 	return {
 		name: view.cohort.name,
 		joinCode: view.cohort.joinCode,
@@ -262,4 +469,9 @@ export async function presentView(cohort: Cohort, includeFlagged = false) {
 		withheld: view.withheld,
 		notice: view.notice
 	};
+}
+
+/** The projector view of a cohort (the caller has checked access). */
+export async function presentView(cohort: Cohort, includeFlagged = false) {
+	return presentOf(await dashboard(cohort, { individuals: false, includeFlagged }));
 }

@@ -8,7 +8,7 @@ import { closeDatabase, database, schema } from '../../../src/lib/server/db/inde
 import { countResponses } from '../../../src/lib/server/responses.ts';
 import { sweep } from '../../../src/lib/server/lifecycle.ts';
 import { SUBMISSION_BODY_LIMIT } from '../../../src/lib/cohorts/submission.ts';
-import { slightProductLean } from '../../helpers/content.ts';
+import { allStrategic, allTactical, slightProductLean } from '../../helpers/content.ts';
 import {
 	content,
 	createCohort,
@@ -268,7 +268,8 @@ describe('submit', () => {
 describe('dashboard and present view', () => {
 	it('withholds every aggregate below the minimum, then shows them', async () => {
 		const cohort = await newCohort({ minGroupSize: '3' });
-		for (let i = 0; i < 2; i += 1) await submit(cohort.joinCode, submission(200 + i));
+		const answers = allStrategic();
+		for (let i = 0; i < 2; i += 1) await submit(cohort.joinCode, submission(200 + i, { answers }));
 		let view = viewOf(await dashboardOf(cohort, '?flagged=include'));
 		expect(view.total).toBe(2);
 		expect(view.aggregate).toBeNull();
@@ -282,11 +283,11 @@ describe('dashboard and present view', () => {
 		expect(present.present.aggregate).toBeNull();
 		expect((await exportOf(cohort, 'csv')).status).toBe(409);
 
-		await submit(cohort.joinCode, submission(202));
+		await submit(cohort.joinCode, submission(202, { answers }));
 		view = viewOf(await dashboardOf(cohort, '?flagged=include'));
 		expect(view.aggregate!.n).toBe(3);
 		expect(view.aggregate!.points).toHaveLength(3);
-		expect(view.aggregate!.verdicts.reduce((sum, v) => sum + v.count, 0)).toBe(3);
+		expect(view.aggregate!.verdicts.reduce((sum, v) => sum + v.count!, 0)).toBe(3);
 		expect(view.aggregate!.facets).toHaveLength(content.facets.length);
 		expect(view.notice).toBe(content.instrument.wording.notForSelection);
 		expect(view.individuals).toBeNull(); // names were not collected
@@ -328,15 +329,31 @@ describe('dashboard and present view', () => {
 		]);
 	});
 
-	it('leaves flagged responses out unless asked, and still enforces the minimum on what is left', async () => {
+	it('offers to leave flagged responses out only when neither group, nor the flagged ones, would single someone out', async () => {
 		const cohort = await newCohort({ minGroupSize: '3' });
 		const same = Object.fromEntries(content.sequence.map((id) => [id, 1]));
 		for (let i = 0; i < 3; i += 1)
 			await submit(cohort.joinCode, submission(300 + i, { answers: same }));
-		const view = viewOf(await dashboardOf(cohort));
-		expect(view.flagged).toBe(3);
-		expect(view.aggregate).toBeNull();
-		expect(viewOf(await dashboardOf(cohort, '?flagged=include')).aggregate!.n).toBe(3);
+		// Nobody is unflagged: leaving the flagged out would leave nothing, so every response counts,
+		// and neither the switch nor the flagged count is shown.
+		let view = viewOf(await dashboardOf(cohort));
+		expect(view).toMatchObject({ counted: 'all', flaggedSwitch: null });
+		expect(view.aggregate!.n).toBe(3);
+		for (let i = 0; i < 3; i += 1) {
+			const answers = i % 2 ? allTactical() : allStrategic();
+			await submit(cohort.joinCode, submission(310 + i, { answers }));
+		}
+		// 3 flagged, 3 not: both groups and their difference reach the minimum.
+		view = viewOf(await dashboardOf(cohort));
+		expect(view).toMatchObject({
+			counted: 'unflagged',
+			flaggedSwitch: { flagged: 3, included: false },
+			leftOut: { total: 3, flagged: 3, otherVersion: 0 }
+		});
+		expect(view.aggregate!.n).toBe(3);
+		view = viewOf(await dashboardOf(cohort, '?flagged=include'));
+		expect(view).toMatchObject({ counted: 'all', flaggedSwitch: { included: true } });
+		expect(view.aggregate!.n).toBe(6);
 		expect((await dashboardOf(cohort, '?flagged=maybe')).status).toBe(400);
 	});
 
@@ -365,7 +382,7 @@ describe('dashboard and present view', () => {
 		const health = viewOf(await dashboardOf(cohort, '?flagged=include')).aggregate!.health!;
 		expect(health.map((h) => h.scale)).toEqual(content.scales.map((s) => s.id));
 		for (const scale of health) {
-			expect(scale.health.items.length).toBe(
+			expect(scale.health!.items.length).toBe(
 				content.items.filter((item) => item.scale === scale.scale).length
 			);
 		}
@@ -375,9 +392,12 @@ describe('dashboard and present view', () => {
 describe('exports', () => {
 	it('CSV and JSON: one row per response, the header first, formula-safe names', async () => {
 		const cohort = await newCohort({ minGroupSize: '3', collectNames: 'on' });
-		await submit(cohort.joinCode, submission(600, { displayName: '=HYPERLINK("http://x")' }));
-		await submit(cohort.joinCode, submission(601, { displayName: 'Bo' }));
-		await submit(cohort.joinCode, submission(602));
+		// The same verdict for all three, so that no count is withheld (and the rows may go).
+		const answers = allStrategic();
+		const names = ['=HYPERLINK("http://x")', 'Bo', undefined];
+		for (const [i, displayName] of names.entries()) {
+			await submit(cohort.joinCode, submission(600 + i, { answers, displayName }));
+		}
 		const csv = await exportOf(cohort, 'csv');
 		expect(csv.status).toBe(200);
 		expect(csv.response!.headers.get('content-disposition')).toMatch(
