@@ -183,7 +183,7 @@ export async function dashboardOf(cohort: CreatedCohort, query = '', session?: s
 
 export async function dashboardAction(
 	cohort: CreatedCohort,
-	name: 'close' | 'reopen' | 'rotate' | 'delete',
+	name: 'close' | 'reopen' | 'rotate' | 'delete' | 'minimum',
 	fields: Record<string, string> = {},
 	session?: string
 ) {

@@ -5,16 +5,22 @@
  * nothing below them.
  */
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { fieldErrors, type FieldErrors } from '$lib/cohorts/submission';
 import { database } from './db/index.ts';
-import { cohorts } from './db/schema.ts';
+import { cohorts, responses } from './db/schema.ts';
 import { newJoinCode, normaliseJoinCode, randomToken, sha256 } from './tokens.ts';
 
 export type Cohort = typeof cohorts.$inferSelect;
 
 export const MIN_GROUP_SIZE_FLOOR = 3;
+
+const minGroupSizeSchema = z.coerce
+	.number({ error: 'must be a whole number' })
+	.int('must be a whole number')
+	.min(MIN_GROUP_SIZE_FLOOR, `must be at least ${MIN_GROUP_SIZE_FLOOR}`)
+	.max(1000, 'must be at most 1000');
 
 const formSchema = z.object({
 	name: z
@@ -23,11 +29,7 @@ const formSchema = z.object({
 		.min(1, 'Give the cohort a name')
 		.max(100, 'Use at most 100 characters'),
 	collectNames: z.literal('on', { error: 'must be a checkbox' }).optional(),
-	minGroupSize: z.coerce
-		.number({ error: 'must be a whole number' })
-		.int('must be a whole number')
-		.min(MIN_GROUP_SIZE_FLOOR, `must be at least ${MIN_GROUP_SIZE_FLOOR}`)
-		.max(1000, 'must be at most 1000'),
+	minGroupSize: minGroupSizeSchema,
 	closesOn: z
 		.string()
 		.regex(/^(\d{4}-\d{2}-\d{2})?$/, 'must be a date (YYYY-MM-DD)')
@@ -154,6 +156,45 @@ export async function setClosed(cohortId: string, closed: boolean, now: number =
 		.update(cohorts)
 		.set(closed ? { closedAt: new Date(now) } : { closedAt: null, closesAt: null })
 		.where(eq(cohorts.id, cohortId));
+}
+
+/**
+ * Changes the minimum group size. It may be raised at any time but lowered only while the cohort
+ * holds no response: figures shown under a lower minimum could be set beside those shown before.
+ * The check and the change are one statement, so a response arriving meanwhile cannot slip by.
+ */
+export async function setMinGroupSize(
+	cohortId: string,
+	form: FormData
+): Promise<{ ok: true; minGroupSize: number } | { ok: false; errors: FieldErrors }> {
+	const value = form.get('minGroupSize');
+	const parsed = z
+		.object({ minGroupSize: minGroupSizeSchema })
+		.safeParse({ minGroupSize: typeof value === 'string' && value !== '' ? value : undefined });
+	if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
+	const wanted = parsed.data.minGroupSize;
+	const db = await database();
+	const changed = await db
+		.update(cohorts)
+		.set({ minGroupSize: wanted })
+		.where(
+			and(
+				eq(cohorts.id, cohortId),
+				sql`(${wanted} >= ${cohorts.minGroupSize} or not exists (select 1 from ${responses} where ${responses.cohortId} = ${cohorts.id}))`
+			)
+		)
+		.returning({ id: cohorts.id });
+	if (changed.length === 1) return { ok: true, minGroupSize: wanted };
+	const [current] = await db
+		.select({ minGroupSize: cohorts.minGroupSize })
+		.from(cohorts)
+		.where(eq(cohorts.id, cohortId));
+	return {
+		ok: false,
+		errors: {
+			minGroupSize: `can be raised but not lowered once responses have arrived (it is ${current?.minGroupSize ?? '?'})`
+		}
+	};
 }
 
 /** Deletes the cohort with every response and session in it (foreign keys cascade). */

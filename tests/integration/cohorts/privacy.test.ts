@@ -2,7 +2,8 @@
  * Issue 15's privacy leak, through the routes on the database: a cohort with minimum 5 and 1, 4,
  * 5 and 6 responses, flagged ones among them. Below the minimum the page data (what
  * __data.json carries), the present view and the exports tell the total and nothing else; from
- * it, nothing tells how many were flagged while that would be fewer than 5.
+ * it, nothing tells how many were flagged while that would be fewer than 5. And the minimum can be
+ * raised, but not lowered once responses exist.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDatabase } from '../../../src/lib/server/db/index.ts';
@@ -10,6 +11,7 @@ import type { DashboardView } from '../../../src/lib/server/cohort-aggregates.ts
 import { allStrategic, allTactical } from '../../helpers/content.ts';
 import {
 	content,
+	dashboardAction,
 	dashboardOf,
 	exportOf,
 	newCohort,
@@ -163,5 +165,31 @@ describe('a cohort with minimum 5, flagged responses among them', () => {
 		expect(view.exports).toEqual({ rows: true, raw: true, flags: true });
 		const csv = (await exportOf(cohort, 'csv')).body as string;
 		expect(csv.split('\r\n')[0]).toMatch(/,flags$/);
+	});
+});
+
+describe('the minimum group size', () => {
+	it('can be raised at any time, lowered only before the first response, and never below 3', async () => {
+		const cohort = await newCohort({ minGroupSize: '5' });
+		const change = (value: string) => dashboardAction(cohort, 'minimum', { minGroupSize: value });
+		expect(await change('4')).toMatchObject({ status: 200, data: { minGroupSize: 4 } });
+		expect(await change('2')).toMatchObject({
+			status: 400,
+			data: { errors: { minGroupSize: 'must be at least 3' } }
+		});
+		await unflagged(cohort);
+		const lowered = await change('3');
+		expect(lowered.status).toBe(400);
+		expect((lowered.data as { errors: Record<string, string> }).errors.minGroupSize).toMatch(
+			/can be raised but not lowered once responses have arrived \(it is 4\)/
+		);
+		expect(await change('4')).toMatchObject({ status: 200 }); // unchanged is fine
+		expect(await change('8')).toMatchObject({ status: 200, data: { minGroupSize: 8 } });
+		expect(viewOf(await dashboardOf(cohort)).cohort.minGroupSize).toBe(8);
+		expect((await change('6')).status).toBe(400);
+		expect((await change('')).status).toBe(400);
+		expect((await dashboardAction(cohort, 'minimum', { minGroupSize: '9' }, 'wrong')).status).toBe(
+			404
+		);
 	});
 });

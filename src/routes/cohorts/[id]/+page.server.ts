@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { dashboard } from '$lib/server/cohort-aggregates';
 import { rotateToken } from '$lib/server/cohort-sessions';
-import { deleteCohort, setClosed } from '$lib/server/cohorts';
+import { deleteCohort, setClosed, setMinGroupSize } from '$lib/server/cohorts';
 import { clearSessionCookie, requireCohort, setSessionCookie } from '$lib/server/facilitator';
 import { facilitatorGuide } from '$lib/server/guide';
 
@@ -27,6 +27,13 @@ export const actions = {
 		const cohort = await requireCohort(params.id, locals.facilitatorSession);
 		await setClosed(cohort.id, false);
 		return { done: 'reopened' };
+	},
+	/** Raises the minimum group size (lowering it is refused once responses exist). */
+	minimum: async ({ params, locals, request }) => {
+		const cohort = await requireCohort(params.id, locals.facilitatorSession);
+		const changed = await setMinGroupSize(cohort.id, await request.formData());
+		if (!changed.ok) return fail(400, { errors: changed.errors });
+		return { done: 'minimum', minGroupSize: changed.minGroupSize };
 	},
 	rotate: async ({ params, locals, cookies, url }) => {
 		const cohort = await requireCohort(params.id, locals.facilitatorSession);
