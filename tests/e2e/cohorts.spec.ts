@@ -13,14 +13,11 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import {
 	allStrategic,
-	allTactical,
 	answerAt,
 	axeViolations,
 	expectedResult,
 	expectQuestion,
 	expectReview,
-	randomRespondent,
-	seededRandom,
 	total
 } from './helpers.ts';
 import type { Answers } from '../../src/lib/scoring/types.ts';
@@ -189,13 +186,14 @@ test.describe('cohorts', () => {
 		await facilitator.goto('/join');
 		await expectNoViolations(facilitator);
 
-		const random = seededRandom(11);
+		// Five people with the same verdict: a verdict given to fewer than five would be withheld,
+		// and the exports with it (tests/e2e/cohort-privacy.spec.ts shows that side).
 		const people: { answers: Answers; name: string }[] = [
 			{ answers: allStrategic(), name: '=HYPERLINK("http://evil.example")' },
-			{ answers: allTactical(), name: 'Bo' },
-			{ answers: randomRespondent(random), name: 'Cy' },
-			{ answers: randomRespondent(random), name: '' },
-			{ answers: randomRespondent(random), name: 'Ed' }
+			{ answers: allStrategic(), name: 'Bo' },
+			{ answers: allStrategic(), name: 'Cy' },
+			{ answers: allStrategic(), name: '' },
+			{ answers: allStrategic(), name: 'Ed' }
 		];
 
 		// Four people join and submit; each sees their own result at once.
@@ -286,15 +284,12 @@ test.describe('cohorts', () => {
 
 		// Exactly one more response: the minimum is reached and the figures are shown.
 		expect(await dashboardTotal(facilitator, dashboard)).toBe(5);
-		// A quiz answered by a robot is rushed: every response carries a quality flag, so the
-		// figures wait for the switch that counts flagged responses too.
-		await expect(facilitator.getByTestId('withheld')).toContainText('without quality flags');
-		await facilitator
-			.getByRole('checkbox', { name: /Include the 5 responses with quality flags/ })
-			.check();
-		await facilitator.getByRole('button', { name: 'Apply' }).click();
-		await expect(facilitator).toHaveURL(/\?flagged=include$/);
+		// A quiz answered by a robot is rushed: every response carries a quality flag. Leaving
+		// them out would leave nobody, and a cohort with names never offers the switch (the list
+		// would tell who was left out): every response counts, and no flagged count is shown.
 		await expect(facilitator.getByTestId('withheld')).toHaveCount(0);
+		await expect(facilitator.getByRole('checkbox', { name: /quality flags/ })).toHaveCount(0);
+		await expect(facilitator.getByText(/quality flags/)).toHaveCount(0);
 		await expect(facilitator.getByRole('heading', { name: 'Individual responses' })).toBeVisible();
 		await expect(facilitator.getByTestId('export-notice')).toBeVisible();
 		await expectNoViolations(facilitator);
@@ -311,7 +306,7 @@ test.describe('cohorts', () => {
 			const csv = await (await download.createReadStream()).toArray();
 			const lines = Buffer.concat(csv).toString('utf8').trimEnd().split('\r\n');
 			expect(lines[0]).toMatch(
-				/^id,submitted_at,display_name,content_version,strategic,tactical,facet_.*,verdict,lean,profile,flags$/
+				/^id,submitted_at,display_name,content_version,strategic,tactical,facet_.*,verdict,lean,profile$/
 			);
 			expect(lines).toHaveLength(1 + 5);
 			expect(
