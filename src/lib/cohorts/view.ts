@@ -6,6 +6,8 @@
 export interface ScaleHealth {
 	/** Cronbach's α of the scale's items; null when it cannot be computed (no variance). */
 	alpha: number | null;
+	/** Its 95% confidence interval (Feldt); null with α. */
+	interval: { lower: number; upper: number } | null;
 	/** Respondents who answered every item of the scale (α uses only them). */
 	respondents: number;
 	/** Each item's corrected item-total correlation (with the sum of the other items). */
