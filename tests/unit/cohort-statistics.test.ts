@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ALPHA_ADEQUATE, healthReading, ITEM_TOTAL_WEAK } from '../../src/lib/cohorts/health.ts';
 import {
 	fDistribution,
 	feldtInterval,
@@ -152,5 +153,16 @@ describe('scale health', () => {
 			]
 		);
 		expect(health).toMatchObject({ alpha: null, interval: null, respondents: 3 });
+	});
+});
+
+describe('what the dashboard says about α', () => {
+	it('reads the rounded α and range against 0.7', () => {
+		expect(healthReading(0.82, { lower: 0.7, upper: 0.9 })).toBe('adequate');
+		expect(healthReading(0.7, { lower: 0.69, upper: 0.8 })).toBe('unsure');
+		expect(healthReading(0.69, { lower: 0.5, upper: 0.7 })).toBe('probably-low');
+		expect(healthReading(0.41, { lower: 0.1, upper: 0.69 })).toBe('low');
+		expect(healthReading(null, null)).toBe('unknown');
+		expect([ALPHA_ADEQUATE, ITEM_TOTAL_WEAK]).toEqual([0.7, 0.2]);
 	});
 });

@@ -1,3 +1,5 @@
+import type { HealthReading } from './health.ts';
+
 /**
  * What the cohort pages receive from the server: group figures only (types, no code). A figure
  * the server withholds to protect a small group is `null` (see `src/lib/server/cohort-disclosure.ts`).
@@ -12,6 +14,20 @@ export interface ScaleHealth {
 	respondents: number;
 	/** Each item's corrected item-total correlation (with the sum of the other items). */
 	items: { id: string; itemTotal: number | null }[];
+}
+
+/** A scale's health as the dashboard shows it: rounded to two decimals, statements with text. */
+export interface ScaleHealthShown {
+	scale: string;
+	name: string;
+	/** Null when its count of complete responses is withheld. */
+	health:
+		| (Omit<ScaleHealth, 'items'> & {
+				items: { id: string; text: string; itemTotal: number | null }[];
+		  })
+		| null;
+	/** What α and its interval say, decided on the rounded figures; null with `health`. */
+	reading: HealthReading | null;
 }
 
 /** One cell of a count table; `count` is null when it is withheld. */
@@ -49,7 +65,7 @@ export interface Aggregate {
 	 * From `HEALTH_PANEL_FROM` responses: Cronbach's α and item-total correlations per scale
 	 * (null for a scale whose count of complete responses is withheld).
 	 */
-	health: { scale: string; name: string; health: ScaleHealth | null }[] | null;
+	health: ScaleHealthShown[] | null;
 	/** Whether any figure above is withheld. */
 	withheld: boolean;
 }

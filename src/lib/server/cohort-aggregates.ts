@@ -11,6 +11,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { ScoreResult } from '$lib/scoring';
 import { verdictLabel } from '$lib/results/wording';
+import { healthReading } from '$lib/cohorts/health';
 import type { Aggregate, Count, Spread } from '$lib/cohorts/view';
 import { scaleHealth, mean, standardDeviation } from './cohort-statistics.ts';
 import { daySpans, groupsToShow, suppressCells, type GroupId } from './cohort-disclosure.ts';
@@ -227,8 +228,11 @@ function aggregateOf(rows: Counted[], withheld: Withheld): Aggregate {
 	}));
 	let health: Aggregate['health'] = null;
 	if (rows.length >= HEALTH_PANEL_FROM) {
+		const round2 = (value: number) => Math.round(value * 100) / 100;
 		health = content.scales.map((scale, index) => {
-			if (withheld.health[index]) return { scale: scale.id, name: scale.name, health: null };
+			if (withheld.health[index]) {
+				return { scale: scale.id, name: scale.name, health: null, reading: null };
+			}
 			const items = itemsOf(scale.id);
 			const data = rows.map((row) =>
 				items.map((item) => {
@@ -240,17 +244,25 @@ function aggregateOf(rows: Counted[], withheld: Withheld): Aggregate {
 				items.map((item) => item.id),
 				data
 			);
+			const alpha = health.alpha === null ? null : round2(health.alpha);
+			const interval = health.interval && {
+				lower: round2(health.interval.lower),
+				upper: round2(health.interval.upper)
+			};
 			return {
 				scale: scale.id,
 				name: scale.name,
 				health: {
-					...health,
-					alpha: health.alpha === null ? null : Math.round(health.alpha * 100) / 100,
-					items: health.items.map((item) => ({
+					alpha,
+					interval,
+					respondents: health.respondents,
+					items: health.items.map((item, i) => ({
 						id: item.id,
-						itemTotal: item.itemTotal === null ? null : Math.round(item.itemTotal * 100) / 100
+						text: items[i]!.text,
+						itemTotal: item.itemTotal === null ? null : round2(item.itemTotal)
 					}))
-				}
+				},
+				reading: healthReading(alpha, interval)
 			};
 		});
 	}

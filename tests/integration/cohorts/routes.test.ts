@@ -374,7 +374,7 @@ describe('dashboard and present view', () => {
 		expect(rows[0]!.displayName).toBeNull();
 	});
 
-	it('shows the instrument-health panel from 30 responses', async () => {
+	it('shows the instrument-health panel from 30 responses, α with its interval and what it means', async () => {
 		const cohort = await newCohort({ minGroupSize: '3' });
 		for (let i = 0; i < 29; i += 1) await submit(cohort.joinCode, submission(500 + i));
 		expect(viewOf(await dashboardOf(cohort, '?flagged=include')).aggregate!.health).toBeNull();
@@ -382,9 +382,15 @@ describe('dashboard and present view', () => {
 		const health = viewOf(await dashboardOf(cohort, '?flagged=include')).aggregate!.health!;
 		expect(health.map((h) => h.scale)).toEqual(content.scales.map((s) => s.id));
 		for (const scale of health) {
-			expect(scale.health!.items.length).toBe(
-				content.items.filter((item) => item.scale === scale.scale).length
-			);
+			const items = content.items.filter((item) => item.scale === scale.scale);
+			expect(scale.health!.items.map((item) => item.text)).toEqual(items.map((item) => item.text));
+			// Answers at random do not hang together: α near 0, its whole range below 0.7.
+			const { alpha, interval, respondents } = scale.health!;
+			expect(respondents).toBe(30);
+			expect(interval!.lower).toBeLessThanOrEqual(alpha!);
+			expect(interval!.upper).toBeGreaterThanOrEqual(alpha!);
+			expect(interval!.upper).toBeLessThan(0.7);
+			expect(scale.reading).toBe('low');
 		}
 	});
 });
