@@ -276,7 +276,7 @@ describe('content loader rejects broken content, naming file and path', () => {
 		[
 			'an explanation citing a missing method reference',
 			() => withText('explanations/caveat.md', (text) => text.replace('[M05]', '[M99]')),
-			'content/explanations/caveat.md: paragraph 2: cites M99, which is not in method-references.yaml (known: M01, M02, M03, M04, M05, M06, M07, M08, M09, M10, M11, M12, M13, M16, M17)'
+			'content/explanations/caveat.md: paragraph 2: cites M99, which is not in method-references.yaml (known: M01, M02, M03, M04, M05, M06, M07, M08, M09, M10, M11, M12, M13, M14, M15, M16, M17)'
 		],
 		[
 			'an explanation paragraph without a citation',
