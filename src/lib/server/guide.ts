@@ -6,21 +6,39 @@
  */
 import guide from 'virtual:rolefit/guide';
 import { groupPatterns, type GroupCounts } from '$lib/cohorts/guide';
+import type { Count } from '$lib/cohorts/view';
 import type { DashboardView } from './cohort-aggregates.ts';
 import { content } from './scored.ts';
 
-/** The counts the guide's patterns read, from what the dashboard shows. */
+/** The counts the guide's patterns read, from what the dashboard shows (a withheld cell is null). */
 export function groupCountsOf(view: DashboardView): GroupCounts | null {
 	const aggregate = view.aggregate;
 	if (!aggregate) return null;
-	const count = (list: { id: string; count: number }[], id: string) =>
-		list.find((entry) => entry.id === id)?.count ?? 0;
+	// A row that is not listed counts 0; a listed row whose count is withheld stays null.
+	const count = (list: Count[], id: string) => {
+		const entry = list.find((candidate) => candidate.id === id);
+		return entry ? entry.count : 0;
+	};
+	const sum = (a: number | null, b: number | null) => (a === null || b === null ? null : a + b);
+	// Flagged responses are shown with the switch, or as left out of an unflagged count.
+	const flagged =
+		view.flaggedSwitch?.flagged ??
+		(view.counted === 'unflagged' ? (view.leftOut?.flagged ?? null) : null);
 	return {
 		n: aggregate.n,
-		productSide: count(aggregate.verdicts, 'product') + count(aggregate.profiles, 'lean-product'),
-		projectSide: count(aggregate.verdicts, 'project') + count(aggregate.profiles, 'lean-project'),
+		productSide: sum(
+			count(aggregate.verdicts, 'product'),
+			count(aggregate.profiles, 'lean-product')
+		),
+		projectSide: sum(
+			count(aggregate.verdicts, 'project'),
+			count(aggregate.profiles, 'lean-project')
+		),
 		inBetween: count(aggregate.verdicts, 'in-between'),
-		flagged: { count: view.flagged, of: view.total - view.otherVersion }
+		flagged: {
+			count: flagged,
+			of: view.counted === 'all' ? aggregate.n : aggregate.n + (flagged ?? 0)
+		}
 	};
 }
 
