@@ -65,6 +65,7 @@ const routes = {
 	join: () => import('../../src/routes/join/+page.server.ts'),
 	joinCode: () => import('../../src/routes/join/[code]/+page.server.ts'),
 	submit: () => import('../../src/routes/api/cohorts/[code]/responses/+server.ts'),
+	status: () => import('../../src/routes/api/cohorts/[code]/status/+server.ts'),
 	signIn: () => import('../../src/routes/f/[token]/+server.ts'),
 	dashboard: () => import('../../src/routes/cohorts/[id]/+page.server.ts'),
 	present: () => import('../../src/routes/cohorts/[id]/present/+page.server.ts'),
@@ -170,6 +171,12 @@ export async function submitRaw(
 export const submit = (code: string, body: unknown, ip?: string) =>
 	submitRaw(code, JSON.stringify(body), { ip });
 
+/** The public reveal status of a join code, as a participant's page asks for it. */
+export async function revealStatus(code: string) {
+	const { GET } = await routes.status();
+	return settle(() => GET({ params: { code } } as never));
+}
+
 export async function dashboardOf(cohort: CreatedCohort, query = '', session?: string) {
 	const { load } = await routes.dashboard();
 	return settle(() =>
@@ -183,7 +190,7 @@ export async function dashboardOf(cohort: CreatedCohort, query = '', session?: s
 
 export async function dashboardAction(
 	cohort: CreatedCohort,
-	name: 'close' | 'reopen' | 'rotate' | 'delete' | 'minimum',
+	name: 'close' | 'reopen' | 'reveal' | 'hide' | 'rotate' | 'delete' | 'minimum',
 	fields: Record<string, string> = {},
 	session?: string
 ) {

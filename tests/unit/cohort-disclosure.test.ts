@@ -154,6 +154,8 @@ function cohortOf(minimum: number, collectNames: boolean): Cohort {
 		closesAt: null,
 		closedAt: null,
 		retentionDays: 180,
+		resultTiming: 'immediate',
+		resultsRevealedAt: null,
 		createdAt: new Date('2026-03-01T00:00:00Z')
 	};
 }

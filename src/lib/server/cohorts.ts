@@ -9,7 +9,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { fieldErrors, type FieldErrors } from '$lib/cohorts/submission';
 import { database } from './db/index.ts';
-import { cohorts, responses } from './db/schema.ts';
+import { cohorts, responses, RESULT_TIMINGS } from './db/schema.ts';
 import { newJoinCode, normaliseJoinCode, randomToken, sha256 } from './tokens.ts';
 
 export type Cohort = typeof cohorts.$inferSelect;
@@ -21,6 +21,9 @@ const minGroupSizeSchema = z.coerce
 	.int('must be a whole number')
 	.min(MIN_GROUP_SIZE_FLOOR, `must be at least ${MIN_GROUP_SIZE_FLOOR}`)
 	.max(1000, 'must be at most 1000');
+
+/** When a participant sees their own result: at once, or once the facilitator reveals results. */
+export type ResultTiming = (typeof RESULT_TIMINGS)[number];
 
 const formSchema = z.object({
 	name: z
@@ -38,7 +41,10 @@ const formSchema = z.object({
 		.number({ error: 'must be a whole number' })
 		.int('must be a whole number')
 		.min(1, 'must be at least 1 day')
-		.max(3650, 'must be at most 3650 days')
+		.max(3650, 'must be at most 3650 days'),
+	resultTiming: z.enum(RESULT_TIMINGS, {
+		error: `must be one of ${RESULT_TIMINGS.map((t) => `"${t}"`).join(', ')}`
+	})
 });
 
 export interface CohortInput {
@@ -48,9 +54,14 @@ export interface CohortInput {
 	/** The end of this day (UTC) closes the cohort; null leaves it open until closed by hand. */
 	closesAt: Date | null;
 	retentionDays: number;
+	resultTiming: ResultTiming;
 }
 
-export const cohortDefaults = { minGroupSize: 5, retentionDays: 180 };
+export const cohortDefaults = {
+	minGroupSize: 5,
+	retentionDays: 180,
+	resultTiming: 'immediate' as ResultTiming
+};
 
 /** Parses the create form; every problem is named by its field. */
 export function parseCohortForm(
@@ -58,16 +69,19 @@ export function parseCohortForm(
 	now: number = Date.now()
 ): { ok: true; input: CohortInput } | { ok: false; errors: FieldErrors } {
 	const raw = Object.fromEntries(
-		['name', 'collectNames', 'minGroupSize', 'closesOn', 'retentionDays'].flatMap((key) => {
-			const value = form.get(key);
-			return typeof value === 'string' ? [[key, value]] : [];
-		})
+		['name', 'collectNames', 'minGroupSize', 'closesOn', 'retentionDays', 'resultTiming'].flatMap(
+			(key) => {
+				const value = form.get(key);
+				return typeof value === 'string' ? [[key, value]] : [];
+			}
+		)
 	);
 	raw.minGroupSize ||= String(cohortDefaults.minGroupSize);
 	raw.retentionDays ||= String(cohortDefaults.retentionDays);
+	raw.resultTiming ??= cohortDefaults.resultTiming;
 	const parsed = formSchema.safeParse(raw);
 	if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
-	const { name, collectNames, minGroupSize, closesOn, retentionDays } = parsed.data;
+	const { name, collectNames, minGroupSize, closesOn, retentionDays, resultTiming } = parsed.data;
 	let closesAt: Date | null = null;
 	if (closesOn) {
 		closesAt = new Date(`${closesOn}T23:59:59.999Z`);
@@ -78,7 +92,14 @@ export function parseCohortForm(
 	}
 	return {
 		ok: true,
-		input: { name, collectNames: collectNames === 'on', minGroupSize, closesAt, retentionDays }
+		input: {
+			name,
+			collectNames: collectNames === 'on',
+			minGroupSize,
+			closesAt,
+			retentionDays,
+			resultTiming
+		}
 	};
 }
 
@@ -107,7 +128,8 @@ export async function createCohort(input: CohortInput): Promise<CreatedCohort> {
 				collectNames: input.collectNames,
 				minGroupSize: input.minGroupSize,
 				closesAt: input.closesAt,
-				retentionDays: input.retentionDays
+				retentionDays: input.retentionDays,
+				resultTiming: input.resultTiming
 			})
 			.onConflictDoNothing({ target: cohorts.joinCodeHash })
 			.returning({ id: cohorts.id });
@@ -129,6 +151,10 @@ export interface PublicCohort {
 	retentionDays: number;
 	minGroupSize: number;
 	open: boolean;
+	/** The participant's own result waits for the facilitator's reveal. */
+	resultsOnReveal: boolean;
+	/** Whether the participant may see their own result now: at once, or revealed. */
+	revealed: boolean;
 }
 
 /** The cohort with this join code (typed any way), or null: unknown and malformed alike. */
@@ -146,8 +172,24 @@ export async function cohortByCode(input: string): Promise<(PublicCohort & { id:
 		collectNames: cohort.collectNames,
 		retentionDays: cohort.retentionDays,
 		minGroupSize: cohort.minGroupSize,
-		open: isOpen(cohort)
+		open: isOpen(cohort),
+		resultsOnReveal: cohort.resultTiming === 'on-reveal',
+		revealed: isRevealed(cohort)
 	};
+}
+
+/** Whether participants may see their own result: always at once, or once revealed. */
+export function isRevealed(cohort: Pick<Cohort, 'resultTiming' | 'resultsRevealedAt'>) {
+	return cohort.resultTiming === 'immediate' || cohort.resultsRevealedAt !== null;
+}
+
+/** Reveals participants' own results (or hides them again, for those who have not seen them). */
+export async function setRevealed(cohortId: string, revealed: boolean, now: number = Date.now()) {
+	const db = await database();
+	await db
+		.update(cohorts)
+		.set({ resultsRevealedAt: revealed ? new Date(now) : null })
+		.where(eq(cohorts.id, cohortId));
 }
 
 export async function setClosed(cohortId: string, closed: boolean, now: number = Date.now()) {

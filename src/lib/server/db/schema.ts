@@ -21,6 +21,9 @@ import {
 	uuid
 } from 'drizzle-orm/pg-core';
 
+/** The choices of a cohort's `resultTiming`, in the order the create form offers them. */
+export const RESULT_TIMINGS = ['immediate', 'on-reveal'] as const;
+
 export const cohorts = pgTable(
 	'cohorts',
 	{
@@ -37,6 +40,14 @@ export const cohorts = pgTable(
 		closesAt: timestamp('closes_at', { withTimezone: true }),
 		closedAt: timestamp('closed_at', { withTimezone: true }),
 		retentionDays: integer('retention_days').notNull(),
+		/**
+		 * When a participant sees their own result: `immediate` (as soon as they finish) or
+		 * `on-reveal` (once the facilitator reveals results). Cohorts made before the setting existed
+		 * show results at once, as they always did.
+		 */
+		resultTiming: text('result_timing', { enum: RESULT_TIMINGS }).notNull().default('immediate'),
+		/** When the facilitator revealed results (`on-reveal` cohorts); null while they wait. */
+		resultsRevealedAt: timestamp('results_revealed_at', { withTimezone: true }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(table) => [

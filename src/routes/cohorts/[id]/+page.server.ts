@@ -2,7 +2,13 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { dashboard } from '$lib/server/cohort-aggregates';
 import { rotateToken } from '$lib/server/cohort-sessions';
-import { deleteCohort, setClosed, setMinGroupSize } from '$lib/server/cohorts';
+import {
+	deleteCohort,
+	isRevealed,
+	setClosed,
+	setMinGroupSize,
+	setRevealed
+} from '$lib/server/cohorts';
 import { clearSessionCookie, requireCohort, setSessionCookie } from '$lib/server/facilitator';
 import { facilitatorGuide } from '$lib/server/guide';
 
@@ -13,7 +19,16 @@ export async function load({ params, locals, url }) {
 	const parsed = query.safeParse({ flagged: url.searchParams.get('flagged') ?? undefined });
 	if (!parsed.success) error(400, 'flagged: must be "include" or "exclude"');
 	const view = await dashboard(cohort, { includeFlagged: parsed.data.flagged === 'include' });
-	return { view, guide: facilitatorGuide(view), origin: url.origin };
+	return {
+		view,
+		guide: facilitatorGuide(view),
+		origin: url.origin,
+		/** When participants see their own result, and whether they may now. */
+		pacing: {
+			onReveal: cohort.resultTiming === 'on-reveal',
+			revealed: isRevealed(cohort)
+		}
+	};
 }
 
 /** Every action checks access again: a form posted without the session cookie gets the 404. */
@@ -34,6 +49,22 @@ export const actions = {
 		const changed = await setMinGroupSize(cohort.id, await request.formData());
 		if (!changed.ok) return fail(400, { errors: changed.errors });
 		return { done: 'minimum', minGroupSize: changed.minGroupSize };
+	},
+	reveal: async ({ params, locals }) => {
+		const cohort = await requireCohort(params.id, locals.facilitatorSession);
+		if (cohort.resultTiming !== 'on-reveal') {
+			return fail(400, { errors: { reveal: 'This cohort shows each result at once' } });
+		}
+		await setRevealed(cohort.id, true);
+		return { done: 'revealed' };
+	},
+	hide: async ({ params, locals }) => {
+		const cohort = await requireCohort(params.id, locals.facilitatorSession);
+		if (cohort.resultTiming !== 'on-reveal') {
+			return fail(400, { errors: { reveal: 'This cohort shows each result at once' } });
+		}
+		await setRevealed(cohort.id, false);
+		return { done: 'hidden' };
 	},
 	rotate: async ({ params, locals, cookies, url }) => {
 		const cohort = await requireCohort(params.id, locals.facilitatorSession);

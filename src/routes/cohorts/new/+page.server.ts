@@ -24,7 +24,8 @@ export const actions = {
 					collectNames: form.get('collectNames') === 'on',
 					minGroupSize: String(form.get('minGroupSize') ?? ''),
 					closesOn: String(form.get('closesOn') ?? ''),
-					retentionDays: String(form.get('retentionDays') ?? '')
+					retentionDays: String(form.get('retentionDays') ?? ''),
+					resultTiming: String(form.get('resultTiming') ?? '')
 				}
 			});
 		}

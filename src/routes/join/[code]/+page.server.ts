@@ -18,7 +18,9 @@ export async function load({ params, getClientAddress, setHeaders }) {
 			collectNames: cohort.collectNames,
 			retentionDays: cohort.retentionDays,
 			minGroupSize: cohort.minGroupSize,
-			open: cohort.open
+			open: cohort.open,
+			resultsOnReveal: cohort.resultsOnReveal,
+			revealed: cohort.revealed
 		},
 		quiz: questionnaire()
 	};
