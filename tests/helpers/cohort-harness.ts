@@ -190,7 +190,7 @@ export async function dashboardOf(cohort: CreatedCohort, query = '', session?: s
 
 export async function dashboardAction(
 	cohort: CreatedCohort,
-	name: 'close' | 'reopen' | 'reveal' | 'hide' | 'rotate' | 'delete' | 'minimum',
+	name: 'close' | 'reopen' | 'reveal' | 'hide' | 'rotate' | 'rotateViewer' | 'delete' | 'minimum',
 	fields: Record<string, string> = {},
 	session?: string
 ) {

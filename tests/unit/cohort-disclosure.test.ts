@@ -149,6 +149,7 @@ function cohortOf(minimum: number, collectNames: boolean): Cohort {
 		joinCode: 'ABCDEFGH',
 		joinCodeHash: '',
 		tokenHash: '',
+		viewerTokenHash: null,
 		collectNames,
 		minGroupSize: minimum,
 		closesAt: null,

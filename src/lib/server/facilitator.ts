@@ -4,7 +4,7 @@
  * repeats.
  */
 import { error, type Cookies } from '@sveltejs/kit';
-import { cohortForSession, type Session } from './cohort-sessions.ts';
+import { cohortForSession, type Role, type Session } from './cohort-sessions.ts';
 import type { Cohort } from './cohorts.ts';
 
 export const FACILITATOR_COOKIE = 'rolefit_facilitator';
@@ -27,14 +27,28 @@ export function clearSessionCookie(cookies: Cookies, cohortId: string) {
 }
 
 /**
- * The cohort this request may manage, or a 404 exactly like that of a cohort that does not
- * exist: without the right session nobody learns whether the id is real.
+ * The cohort this request may manage (a facilitator's session), or a 404 exactly like that of a
+ * cohort that does not exist: without the right session nobody learns whether the id is real. A
+ * co-facilitator's read-only session gets the same 404: exports, settings and every action.
  */
 export async function requireCohort(
 	cohortId: string,
 	session: string | undefined
 ): Promise<Cohort> {
-	const cohort = await cohortForSession(cohortId, session);
-	if (!cohort) error(404, 'Not found');
-	return cohort;
+	const found = await cohortForSession(cohortId, session);
+	if (!found || found.role !== 'facilitator') error(404, 'Not found');
+	return found.cohort;
+}
+
+/**
+ * The cohort this request may look at (the dashboard and the present view), for a facilitator
+ * or a read-only co-facilitator, with the role; the same 404 otherwise.
+ */
+export async function requireViewer(
+	cohortId: string,
+	session: string | undefined
+): Promise<{ cohort: Cohort; role: Role }> {
+	const found = await cohortForSession(cohortId, session);
+	if (!found) error(404, 'Not found');
+	return found;
 }

@@ -35,6 +35,11 @@ export const cohorts = pgTable(
 		joinCodeHash: text('join_code_hash').notNull(),
 		/** SHA-256 (hex) of the facilitator token; the token itself is never stored. */
 		tokenHash: text('token_hash').notNull(),
+		/**
+		 * SHA-256 (hex) of the read-only co-facilitator token (dashboard and present view only);
+		 * null until the facilitator makes that link.
+		 */
+		viewerTokenHash: text('viewer_token_hash'),
 		collectNames: boolean('collect_names').notNull(),
 		minGroupSize: integer('min_group_size').notNull(),
 		closesAt: timestamp('closes_at', { withTimezone: true }),
@@ -52,7 +57,8 @@ export const cohorts = pgTable(
 	},
 	(table) => [
 		uniqueIndex('cohorts_join_code_hash').on(table.joinCodeHash),
-		uniqueIndex('cohorts_token_hash').on(table.tokenHash)
+		uniqueIndex('cohorts_token_hash').on(table.tokenHash),
+		uniqueIndex('cohorts_viewer_token_hash').on(table.viewerTokenHash)
 	]
 );
 
@@ -84,7 +90,10 @@ export const responses = pgTable(
 	]
 );
 
-/** A facilitator's browser, signed in by visiting the facilitator link once. */
+/** The roles a session signs in with: the facilitator's link, or the read-only co-facilitator's. */
+export const SESSION_ROLES = ['facilitator', 'viewer'] as const;
+
+/** A facilitator's (or co-facilitator's) browser, signed in by visiting their link once. */
 export const sessions = pgTable(
 	'sessions',
 	{
@@ -93,6 +102,8 @@ export const sessions = pgTable(
 		cohortId: uuid('cohort_id')
 			.notNull()
 			.references(() => cohorts.id, { onDelete: 'cascade' }),
+		/** `viewer`: the co-facilitator link's read-only session (dashboard and present view). */
+		role: text('role', { enum: SESSION_ROLES }).notNull().default('facilitator'),
 		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull()
 	},
 	(table) => [index('sessions_cohort').on(table.cohortId)]

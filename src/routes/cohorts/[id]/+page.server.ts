@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { dashboard } from '$lib/server/cohort-aggregates';
-import { rotateToken } from '$lib/server/cohort-sessions';
+import { rotateToken, rotateViewerToken } from '$lib/server/cohort-sessions';
 import {
 	deleteCohort,
 	isRevealed,
@@ -9,13 +9,19 @@ import {
 	setMinGroupSize,
 	setRevealed
 } from '$lib/server/cohorts';
-import { clearSessionCookie, requireCohort, setSessionCookie } from '$lib/server/facilitator';
+import {
+	clearSessionCookie,
+	requireCohort,
+	requireViewer,
+	setSessionCookie
+} from '$lib/server/facilitator';
 import { facilitatorGuide } from '$lib/server/guide';
 
 const query = z.object({ flagged: z.enum(['include', 'exclude']).optional() });
 
+/** The facilitator and the read-only co-facilitator see the dashboard; only the first its controls. */
 export async function load({ params, locals, url }) {
-	const cohort = await requireCohort(params.id, locals.facilitatorSession);
+	const { cohort, role } = await requireViewer(params.id, locals.facilitatorSession);
 	const parsed = query.safeParse({ flagged: url.searchParams.get('flagged') ?? undefined });
 	if (!parsed.success) error(400, 'flagged: must be "include" or "exclude"');
 	const view = await dashboard(cohort, { includeFlagged: parsed.data.flagged === 'include' });
@@ -23,6 +29,9 @@ export async function load({ params, locals, url }) {
 		view,
 		guide: facilitatorGuide(view),
 		origin: url.origin,
+		role,
+		/** Whether a co-facilitator link exists (the button then says "replace"). */
+		hasViewerLink: role === 'facilitator' && cohort.viewerTokenHash !== null,
 		/** When participants see their own result, and whether they may now. */
 		pacing: {
 			onReveal: cohort.resultTiming === 'on-reveal',
@@ -31,7 +40,10 @@ export async function load({ params, locals, url }) {
 	};
 }
 
-/** Every action checks access again: a form posted without the session cookie gets the 404. */
+/**
+ * Every action checks access again: a form posted without the facilitator's session cookie (a
+ * co-facilitator's read-only one included) gets the 404.
+ */
 export const actions = {
 	close: async ({ params, locals }) => {
 		const cohort = await requireCohort(params.id, locals.facilitatorSession);
@@ -71,6 +83,11 @@ export const actions = {
 		const { token, session } = await rotateToken(cohort.id);
 		setSessionCookie(cookies, session, url);
 		return { done: 'rotated', facilitatorLink: `${url.origin}/f/${token}` };
+	},
+	rotateViewer: async ({ params, locals, url }) => {
+		const cohort = await requireCohort(params.id, locals.facilitatorSession);
+		const token = await rotateViewerToken(cohort.id);
+		return { done: 'viewer-rotated', viewerLink: `${url.origin}/f/${token}` };
 	},
 	delete: async ({ params, locals, cookies, request }) => {
 		const cohort = await requireCohort(params.id, locals.facilitatorSession);

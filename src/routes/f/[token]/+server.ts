@@ -3,8 +3,9 @@ import { signIn } from '$lib/server/cohort-sessions';
 import { dashboardPath, setSessionCookie } from '$lib/server/facilitator';
 
 /**
- * The facilitator link: swaps the token for a session cookie and redirects to the dashboard, so
- * the token leaves the address bar and the history at once.
+ * The facilitator link (or the read-only co-facilitator link, same path): swaps the token for a
+ * session cookie of that role and redirects to the dashboard, so the token leaves the address bar
+ * and the history at once.
  */
 export async function GET({ params, cookies, url }) {
 	const session = await signIn(params.token);

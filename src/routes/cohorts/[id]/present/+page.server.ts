@@ -1,16 +1,17 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { presentView } from '$lib/server/cohort-aggregates';
-import { requireCohort } from '$lib/server/facilitator';
+import { requireViewer } from '$lib/server/facilitator';
 
 const query = z.object({ flagged: z.enum(['include', 'exclude']).optional() });
 
 /**
  * The projector view: group figures only, reloaded by the page every few seconds. Flagged
- * responses are left out unless the dashboard's switch passed `?flagged=include` along.
+ * responses are left out unless the dashboard's switch passed `?flagged=include` along. Open to
+ * the read-only co-facilitator too.
  */
 export async function load({ params, locals, url }) {
-	const cohort = await requireCohort(params.id, locals.facilitatorSession);
+	const { cohort } = await requireViewer(params.id, locals.facilitatorSession);
 	const parsed = query.safeParse({ flagged: url.searchParams.get('flagged') ?? undefined });
 	if (!parsed.success) error(400, 'flagged: must be "include" or "exclude"');
 	return { present: await presentView(cohort, parsed.data.flagged === 'include') };
