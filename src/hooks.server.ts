@@ -1,8 +1,10 @@
-import type { Handle, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
 import { database } from '$lib/server/db';
 import { FACILITATOR_COOKIE } from '$lib/server/facilitator';
+import { refusalOf } from '$lib/server/http';
 import { startHousekeeping } from '$lib/server/lifecycle';
+import { errorLog, requestLine } from './server/log.js';
 
 /**
  * Start-up: open the database (applying pending migrations) and run the retention sweep, then
@@ -14,8 +16,37 @@ export const init: ServerInit = async () => {
 	await startHousekeeping();
 };
 
-/** Fills `locals` with the facilitator session cookie of the cohort being visited, if any. */
+/** The request target as logged: path and query (redacted by `requestLine`). */
+const targetOf = (url: URL) => url.pathname + url.search;
+
+/**
+ * Fills `locals` with the facilitator session cookie of the cohort being visited, if any; writes
+ * the one log line of a request whose body was refused (`src/lib/server/http.ts`).
+ */
 export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.facilitatorSession = event.cookies.get(FACILITATOR_COOKIE);
-	return resolve(event);
+	const response = await resolve(event);
+	const refused = refusalOf(event.request);
+	if (refused) {
+		// A 429 may stand in for the refusal; `use:enhance` gets an action's failure with a 200.
+		const status = response.status >= 400 ? response.status : refused.status;
+		console.warn(requestLine(status, event.request.method, targetOf(event.url), refused.reason));
+	}
+	return response;
+};
+
+/**
+ * What SvelteKit logs itself, in the server's format and redacted (its own logger prints the raw
+ * path, secrets included): one line for what it refuses (404, 405, 413, 415…), the line and the
+ * stack for a real error. A request the client abandoned gets its one line from the server.
+ */
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	const { method } = event.request;
+	if (status < 500) {
+		const reason = error instanceof Error ? error.message : message;
+		console.warn(requestLine(status, method, targetOf(event.url), reason));
+	} else if (!event.request.signal.aborted) {
+		console.error(errorLog(status, method, targetOf(event.url), error));
+	}
+	return { message };
 };

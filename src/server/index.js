@@ -10,13 +10,21 @@
  *   app to cache it). Everything else gets the strict `resourceCsp`.
  * - A path with malformed percent-encoding (`/%E0%A4%A`) is answered 400 here, with one log
  *   line, instead of reaching SvelteKit, which logs a stack trace for it.
+ * - Hostile bodies end with a status line and one log line, never a reset before it: a body the
+ *   app refused before reading it all (413, 415, …) is read and dropped after the answer, up to
+ *   `DISCARD_BYTES` and `DISCARD_MS`, so that the client reads the answer instead of a reset; a
+ *   body slower than `REQUEST_TIMEOUT` gets a 408 and one line; a body that cannot be parsed (a
+ *   broken chunk) a 400 and one line; a client that leaves in the middle of its body one line.
+ *   Every line goes through `./log.js`, which redacts secrets from paths and messages.
  *
  * Environment: `PORT` (default 3000) and `HOST` (default 0.0.0.0), as for adapter-node's own
- * server; its other variables (`ORIGIN`, `BODY_SIZE_LIMIT`, …) are read by the handler itself.
- * Run after the build, unbundled: `node src/server/index.js`.
+ * server, and its timeouts in seconds: `KEEP_ALIVE_TIMEOUT` (default 5), `HEADERS_TIMEOUT`
+ * (default 60), and our `REQUEST_TIMEOUT` (the whole request, body included; default 300, 0 for
+ * none). adapter-node's other variables (`ORIGIN`, `BODY_SIZE_LIMIT`, …) are read by the handler
+ * itself. Run after the build, unbundled: `node src/server/index.js`.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, STATUS_CODES } from 'node:http';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -26,6 +34,7 @@ import {
 	serviceWorkerCsp,
 	serviceWorkerPath
 } from './headers.js';
+import { errorLog, requestLine } from './log.js';
 
 /**
  * @typedef {(
@@ -74,17 +83,6 @@ function decodedPath(target) {
 }
 
 /**
- * A short, single-line rendering of a request target for the log.
- *
- * @param {string} target
- */
-const forLog = (target) => {
-	// Secrets travel in some paths (facilitator links, participants' private links): never log them.
-	const safe = target.replace(/^\/(f|r)\/[^/?#]*/, '/$1/[redacted]');
-	return JSON.stringify(safe.length > 200 ? `${safe.slice(0, 200)}…` : safe);
-};
-
-/**
  * @param {import('node:http').ServerResponse} res
  * @param {number} status
  * @param {string} body
@@ -96,6 +94,75 @@ function plain(res, status, body) {
 			'content-length': Buffer.byteLength(body)
 		})
 		.end(body);
+}
+
+/**
+ * A whole response written straight to a socket, for what Node answers before a request exists
+ * (a request that cannot be parsed, or took too long): the same headers as every other response.
+ *
+ * @param {number} status
+ */
+function rawResponse(status) {
+	const body = `${STATUS_CODES[status]}\n`;
+	/** @type {Record<string, string | number>} */
+	const headers = {
+		...securityHeaders,
+		'content-security-policy': resourceCsp,
+		'content-type': 'text/plain; charset=utf-8',
+		'content-length': Buffer.byteLength(body),
+		connection: 'close'
+	};
+	const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}`);
+	return `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${lines.join('\r\n')}\r\n\r\n${body}`;
+}
+
+/**
+ * Seconds from the environment, as adapter-node reads its timeouts, or `fallback`.
+ *
+ * @param {string} name
+ * @param {number} fallback
+ */
+function seconds(name, fallback) {
+	const raw = process.env[name];
+	if (raw === undefined || raw.trim() === '') return fallback;
+	const value = Number(raw);
+	if (!Number.isFinite(value) || value < 0) {
+		console.error(`${name} must be a number of seconds, not ${JSON.stringify(raw)}`);
+		process.exit(1);
+	}
+	return value;
+}
+
+/**
+ * How much of a body the app did not read is read and dropped once the answer is sent, and for how
+ * long, before the connection is closed: closing with unread bytes would make the client's system
+ * reset the connection, and the client could lose the answer it had not yet read.
+ */
+const DISCARD_BYTES = 8 * 1024 * 1024;
+const DISCARD_MS = 10_000;
+/** How long a connection answered with a raw 400 or 408 stays open to let the client read it. */
+const LINGER_MS = 1_000;
+
+/**
+ * Reads and drops what is left of `req`'s body after its answer (a refused body), within
+ * `DISCARD_BYTES` and `DISCARD_MS`; past either, closes the connection. The app's reader (which
+ * holds the rest paused) is detached: nobody reads this body any more.
+ *
+ * @param {import('node:http').IncomingMessage} req
+ */
+function discardRest(req) {
+	if (req.complete || req.destroyed) return;
+	req.removeAllListeners('data');
+	let left = DISCARD_BYTES;
+	const close = () => req.destroy();
+	const timer = setTimeout(close, DISCARD_MS).unref();
+	req.on('data', (/** @type {Buffer} */ chunk) => {
+		left -= chunk.length;
+		if (left < 0) close();
+	});
+	req.once('end', () => clearTimeout(timer));
+	req.once('close', () => clearTimeout(timer));
+	req.resume();
 }
 
 if (!existsSync(join(buildDir, 'handler.js'))) {
@@ -115,35 +182,116 @@ const handler = /** @type {{ handler: Handler }} */ (
 ).handler;
 const pagePolicies = prerenderedPolicies(join(buildDir, 'prerendered'));
 
-const server = createServer((req, res) => {
-	const target = req.url ?? '/';
-	if (useOwnProtocol) {
-		req.headers[ownProtocolHeader] =
-			'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
-	}
-	for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
-	const path = decodedPath(target);
-	res.setHeader(
-		'content-security-policy',
-		path === serviceWorkerPath
-			? serviceWorkerCsp
-			: ((path && pagePolicies.get(path)) ?? resourceCsp)
-	);
+const requestTimeout = seconds('REQUEST_TIMEOUT', 300) * 1000;
+const headersTimeout = seconds('HEADERS_TIMEOUT', 60) * 1000;
 
-	if (path === null) {
-		console.warn(`400 ${req.method} ${forLog(target)}: malformed percent-encoding`);
-		plain(res, 400, 'Bad Request: malformed URL\n');
+/** @typedef {{ req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse }} Exchange */
+/** The request each connection serves (or served last), for `clientError`. */
+const exchanges = /** @type {WeakMap<import('node:stream').Duplex, Exchange>} */ (new WeakMap());
+/** Requests whose line the server has written: one line per request. */
+const logged = /** @type {WeakSet<import('node:http').IncomingMessage>} */ (new WeakSet());
+
+/**
+ * @param {import('node:http').IncomingMessage} req
+ * @param {string} line
+ */
+function logOnce(req, line) {
+	if (logged.has(req)) return;
+	logged.add(req);
+	console.warn(line);
+}
+
+const server = createServer(
+	{
+		requestTimeout,
+		// Node refuses a headers timeout longer than the request's.
+		headersTimeout: requestTimeout > 0 ? Math.min(headersTimeout, requestTimeout) : headersTimeout,
+		// Node checks the timeouts this often (its default is 30 s, too coarse for short ones).
+		connectionsCheckingInterval: Math.min(
+			30_000,
+			Math.max(100, Math.min(requestTimeout || Infinity, headersTimeout || Infinity) / 4)
+		)
+	},
+	(req, res) => {
+		const target = req.url ?? '/';
+		exchanges.set(req.socket, { req, res });
+		// The answer is sent: drop what is left of a refused body, then keep the connection.
+		res.once('finish', () => discardRest(req));
+		res.once('close', () => {
+			if (!res.writableFinished && !req.complete) {
+				const line = requestLine(
+					'aborted',
+					req.method,
+					target,
+					'closed before its body was complete'
+				);
+				logOnce(req, line);
+			}
+		});
+		if (useOwnProtocol) {
+			req.headers[ownProtocolHeader] =
+				'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
+		}
+		for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+		const path = decodedPath(target);
+		res.setHeader(
+			'content-security-policy',
+			path === serviceWorkerPath
+				? serviceWorkerCsp
+				: ((path && pagePolicies.get(path)) ?? resourceCsp)
+		);
+
+		if (path === null) {
+			logOnce(req, requestLine(400, req.method, target, 'malformed percent-encoding'));
+			plain(res, 400, 'Bad Request: malformed URL\n');
+			return;
+		}
+
+		// SvelteKit answers every path itself; `next` is only a safety net.
+		Promise.resolve()
+			.then(() => handler(req, res, () => plain(res, 404, 'Not Found\n')))
+			.catch((/** @type {unknown} */ error) => {
+				logged.add(req);
+				console.error(errorLog(500, req.method, target, error));
+				if (res.headersSent) res.destroy();
+				else plain(res, 500, 'Internal Server Error\n');
+			});
+	}
+);
+server.keepAliveTimeout = seconds('KEEP_ALIVE_TIMEOUT', 5) * 1000;
+
+// What Node would answer itself (a request it cannot parse, or one slower than the timeouts), with
+// our headers, one log line, and a moment for the client to read the answer before the close.
+server.on('clientError', (/** @type {NodeJS.ErrnoException} */ error, socket) => {
+	const code = error.code ?? '';
+	const timedOut = code === 'ERR_HTTP_REQUEST_TIMEOUT';
+	if (!timedOut && !code.startsWith('HPE_')) {
+		// The connection failed (a reset): a request in flight gets its line when it closes.
+		socket.destroy();
 		return;
 	}
-
-	// SvelteKit answers every path itself; `next` is only a safety net.
-	Promise.resolve()
-		.then(() => handler(req, res, () => plain(res, 404, 'Not Found\n')))
-		.catch((/** @type {unknown} */ error) => {
-			console.error(`500 ${req.method} ${forLog(target)}:`, error);
-			if (res.headersSent) res.destroy();
-			else plain(res, 500, 'Internal Server Error\n');
-		});
+	const last = exchanges.get(socket);
+	// A complete request is done with: the error is about the next one, not yet a request.
+	const current = last && !last.req.complete ? last : undefined;
+	const status = timedOut ? 408 : code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+	if (!current?.res.writableFinished) {
+		const reason = timedOut
+			? current
+				? `its body took longer than ${requestTimeout / 1000} s`
+				: `its headers took longer than ${headersTimeout / 1000} s`
+			: code === 'HPE_INVALID_EOF_STATE'
+				? 'the connection ended before its body was complete'
+				: `cannot be parsed (${code}: ${'reason' in error ? error.reason : error.message})`;
+		const line = requestLine(status, current?.req.method, current?.req.url ?? '-', reason);
+		if (current) logOnce(current.req, line);
+		else console.warn(line);
+	}
+	if (!socket.writable) {
+		socket.destroy();
+		return;
+	}
+	socket.end(current?.res.headersSent ? undefined : rawResponse(status));
+	setTimeout(() => socket.destroy(), LINGER_MS).unref();
 });
 
 const port = Number(process.env.PORT ?? 3000);

@@ -6,6 +6,7 @@
 import { deleteExpiredSessions } from './cohort-sessions.ts';
 import { sweepRateLimits } from './rate-limit.ts';
 import { sweepExpiredResponses } from './responses.ts';
+import { errorDetail } from '../../server/log.js';
 
 export async function sweep(now: number = Date.now()) {
 	return {
@@ -25,7 +26,7 @@ export async function startHousekeeping(): Promise<void> {
 			(counts) => {
 				if (counts.responses > 0) console.log(`Retention: deleted ${counts.responses} responses`);
 			},
-			(error: unknown) => console.error('Retention sweep failed:', error)
+			(error: unknown) => console.error(`Retention sweep failed: ${errorDetail(error)}`)
 		);
 	await run();
 	timer ??= setInterval(run, HOUR);

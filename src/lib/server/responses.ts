@@ -31,7 +31,7 @@ export async function submitResponse(
 	code: string,
 	body: unknown,
 	/** Counts this request against the sender's submit limit (the route passes the address). */
-	from?: { address: string }
+	from?: { address: string | undefined }
 ): Promise<SubmitResult> {
 	const result = await submitChecked(code, body, from);
 	if (from && result.counted !== true) {
@@ -45,7 +45,7 @@ export async function submitResponse(
 async function submitChecked(
 	code: string,
 	body: unknown,
-	from?: { address: string }
+	from?: { address: string | undefined }
 ): Promise<{ result: SubmitResult; counted?: true }> {
 	const done = (result: SubmitResult) => ({ result });
 	const parsed = parseSubmission(body);

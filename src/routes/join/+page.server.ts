@@ -1,17 +1,20 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { cohortByCode } from '$lib/server/cohorts';
-import { hit } from '$lib/server/rate-limit';
+import { readForm } from '$lib/server/http';
+import { clientAddress, hit } from '$lib/server/rate-limit';
 
 export const actions = {
 	default: async ({ request, getClientAddress }) => {
-		const limited = await hit('join', getClientAddress());
+		const limited = await hit('join', clientAddress(getClientAddress));
 		if (!limited.ok) {
 			return fail(429, {
 				code: '',
 				errors: { code: `Too many attempts: try again in ${limited.retryAfter} s.` }
 			});
 		}
-		const value = (await request.formData()).get('code');
+		const body = await readForm(request);
+		if (!body.ok) return fail(body.status, { code: '', errors: { code: body.message } });
+		const value = body.form.get('code');
 		const code = typeof value === 'string' ? value.slice(0, 40) : '';
 		if (code.trim() === '')
 			return fail(400, { code, errors: { code: 'Enter the code you were given' } });

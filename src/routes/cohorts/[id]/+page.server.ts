@@ -16,6 +16,7 @@ import {
 	setSessionCookie
 } from '$lib/server/facilitator';
 import { facilitatorGuide } from '$lib/server/guide';
+import { readForm } from '$lib/server/http';
 
 const query = z.object({ flagged: z.enum(['include', 'exclude']).optional() });
 
@@ -58,7 +59,9 @@ export const actions = {
 	/** Raises the minimum group size (lowering it is refused once responses exist). */
 	minimum: async ({ params, locals, request }) => {
 		const cohort = await requireCohort(params.id, locals.facilitatorSession);
-		const changed = await setMinGroupSize(cohort.id, await request.formData());
+		const body = await readForm(request);
+		if (!body.ok) return fail(body.status, { errors: { minGroupSize: body.message } });
+		const changed = await setMinGroupSize(cohort.id, body.form);
 		if (!changed.ok) return fail(400, { errors: changed.errors });
 		return { done: 'minimum', minGroupSize: changed.minGroupSize };
 	},
@@ -91,7 +94,9 @@ export const actions = {
 	},
 	delete: async ({ params, locals, cookies, request }) => {
 		const cohort = await requireCohort(params.id, locals.facilitatorSession);
-		const confirm = (await request.formData()).get('confirm');
+		const body = await readForm(request);
+		if (!body.ok) return fail(body.status, { errors: { confirm: body.message } });
+		const confirm = body.form.get('confirm');
 		if (confirm !== cohort.name) {
 			return fail(400, {
 				errors: { confirm: 'Type the cohort name exactly to confirm' }

@@ -1,12 +1,13 @@
 import { fail } from '@sveltejs/kit';
 import { cohortDefaults, createCohort, parseCohortForm } from '$lib/server/cohorts';
-import { hit } from '$lib/server/rate-limit';
+import { readForm } from '$lib/server/http';
+import { clientAddress, hit } from '$lib/server/rate-limit';
 
 export const load = () => ({ defaults: cohortDefaults });
 
 export const actions = {
 	default: async ({ request, getClientAddress, url }) => {
-		const limited = await hit('create', getClientAddress());
+		const limited = await hit('create', clientAddress(getClientAddress));
 		if (!limited.ok) {
 			return fail(429, {
 				errors: {
@@ -14,7 +15,9 @@ export const actions = {
 				}
 			});
 		}
-		const form = await request.formData();
+		const body = await readForm(request);
+		if (!body.ok) return fail(body.status, { errors: { form: body.message } });
+		const { form } = body;
 		const parsed = parseCohortForm(form);
 		if (!parsed.ok) {
 			return fail(400, {

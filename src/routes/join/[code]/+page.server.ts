@@ -1,10 +1,10 @@
 import { error } from '@sveltejs/kit';
 import { cohortByCode } from '$lib/server/cohorts';
 import { questionnaire } from '$lib/server/content';
-import { hit } from '$lib/server/rate-limit';
+import { clientAddress, hit } from '$lib/server/rate-limit';
 
 export async function load({ params, getClientAddress, setHeaders }) {
-	const limited = await hit('join', getClientAddress());
+	const limited = await hit('join', clientAddress(getClientAddress));
 	if (!limited.ok) {
 		setHeaders({ 'retry-after': String(limited.retryAfter) });
 		error(429, `Too many attempts: try again in ${limited.retryAfter} s.`);
