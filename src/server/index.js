@@ -135,32 +135,64 @@ function seconds(name, fallback) {
 
 /**
  * How much of a body the app did not read is read and dropped once the answer is sent, and for how
- * long, before the connection is closed: closing with unread bytes would make the client's system
- * reset the connection, and the client could lose the answer it had not yet read.
+ * long: closing a connection with unread bytes makes the server's system reset it, and a client
+ * still sending its body could lose the answer it had not yet read.
  */
 const DISCARD_BYTES = 8 * 1024 * 1024;
 const DISCARD_MS = 10_000;
-/** How long a connection answered with a raw 400 or 408 stays open to let the client read it. */
+/**
+ * How long a connection that is being closed (past the discard limits, or after a raw 400 or 408)
+ * is still read from after our side is shut, so that the client reads the answer before the close.
+ */
 const LINGER_MS = 1_000;
+
+/** Connections being closed by `closeGently`. */
+const closing = /** @type {WeakSet<import('node:stream').Duplex>} */ (new WeakSet());
+
+/**
+ * Shuts our side of `socket` (the client reads the answer, then the end), goes on reading for
+ * `LINGER_MS` so that what still comes is not answered with a reset, then closes it.
+ *
+ * @param {import('node:stream').Duplex} socket
+ * @param {string} [answer] written first, when nothing was answered yet
+ */
+function closeGently(socket, answer) {
+	if (closing.has(socket)) return;
+	closing.add(socket);
+	if (socket.writable) socket.end(answer);
+	setTimeout(() => socket.destroy(), LINGER_MS).unref();
+}
 
 /**
  * Reads and drops what is left of `req`'s body after its answer (a refused body), within
- * `DISCARD_BYTES` and `DISCARD_MS`; past either, closes the connection. The app's reader (which
- * holds the rest paused) is detached: nobody reads this body any more.
+ * `DISCARD_BYTES` and `DISCARD_MS`; past either, closes the connection gently. The app's reader
+ * (which holds the rest paused) is detached: nobody reads this body any more.
  *
  * @param {import('node:http').IncomingMessage} req
  */
 function discardRest(req) {
 	if (req.complete || req.destroyed) return;
+	const { socket } = req;
+	// A client that sent `Connection: close` has its connection ended by Node as soon as the answer
+	// is out (`socket.destroySoon()`: our side shut, then destroyed), unread body and all: that
+	// destroy is ours to do, once the body is read.
+	const ending = socket.listeners('finish').includes(socket.destroy);
+	socket.removeListener('finish', socket.destroy);
 	req.removeAllListeners('data');
 	let left = DISCARD_BYTES;
-	const close = () => req.destroy();
+	const close = () => {
+		clearTimeout(timer);
+		closeGently(socket);
+	};
 	const timer = setTimeout(close, DISCARD_MS).unref();
 	req.on('data', (/** @type {Buffer} */ chunk) => {
 		left -= chunk.length;
 		if (left < 0) close();
 	});
-	req.once('end', () => clearTimeout(timer));
+	req.once('end', () => {
+		clearTimeout(timer);
+		if (ending && !closing.has(socket)) socket.destroy();
+	});
 	req.once('close', () => clearTimeout(timer));
 	req.resume();
 }
@@ -270,6 +302,8 @@ server.on('clientError', (/** @type {NodeJS.ErrnoException} */ error, socket) =>
 		socket.destroy();
 		return;
 	}
+	// Already answered and closing: the parser stumbles on whatever still arrives.
+	if (closing.has(socket)) return;
 	const last = exchanges.get(socket);
 	// A complete request is done with: the error is about the next one, not yet a request.
 	const current = last && !last.req.complete ? last : undefined;
@@ -286,12 +320,7 @@ server.on('clientError', (/** @type {NodeJS.ErrnoException} */ error, socket) =>
 		if (current) logOnce(current.req, line);
 		else console.warn(line);
 	}
-	if (!socket.writable) {
-		socket.destroy();
-		return;
-	}
-	socket.end(current?.res.headersSent ? undefined : rawResponse(status));
-	setTimeout(() => socket.destroy(), LINGER_MS).unref();
+	closeGently(socket, current?.res.headersSent ? undefined : rawResponse(status));
 });
 
 const port = Number(process.env.PORT ?? 3000);
