@@ -24,51 +24,51 @@ function decodeAll(text: string) {
 const holds = (text: string, secret: string) =>
 	[text, decodeAll(text)].some((form) => form.toLowerCase().includes(secret.toLowerCase()));
 
-/** Links and messages that carry a secret `S`: how facilitator, private and join links get mangled. */
+/** Links and messages that carry a secret `@`: how facilitator, private and join links get mangled. */
 const mangled = [
-	'/f/S',
-	'/f/S%',
-	'//f/S%',
-	'/F/S%',
-	'/F/S',
-	'///f///S',
-	'/f//S',
-	'/\\f\\S',
-	'\\F\\S%',
-	'/%66/S%',
-	'/%46/S',
-	'/%2566/S',
-	'/f%2FS',
-	'/f%2fS%',
-	'/%2Ff%2FS',
-	'/f%5CS',
-	'/f%252FS',
-	'/f/S%E0%A4%A',
-	'/f/S/%',
-	'/f/S?x=%',
-	'/f/S.json',
-	'/./f/S%',
-	'/x/../f/S%',
-	'/r/S%',
-	'/R/S?/delete',
-	'//r//S',
-	'/r%2FS',
-	'/join/S%',
-	'/JOIN/S',
-	'//join//S',
-	'/%4A%4F%49%4E/S',
-	'/api/cohorts/S/responses%',
-	'/API/Cohorts/S/responses',
-	'/x?token=S',
-	'/x?S',
-	'/x?next=/f/S',
-	'/?a=1&key=S&b=2',
-	'/x?/f/S',
-	'http://example.test//F/S%',
-	'Not found: /F/S',
-	'TypeError: Invalid URL: http://127.0.0.1:3000\\f\\S',
-	'signIn failed for S',
-	'400 GET "/F/S%": malformed percent-encoding'
+	'/f/@',
+	'/f/@%',
+	'//f/@%',
+	'/F/@%',
+	'/F/@',
+	'///f///@',
+	'/f//@',
+	'/\\f\\@',
+	'\\F\\@%',
+	'/%66/@%',
+	'/%46/@',
+	'/%2566/@',
+	'/f%2F@',
+	'/f%2f@%',
+	'/%2Ff%2F@',
+	'/f%5C@',
+	'/f%252F@',
+	'/f/@%E0%A4%A',
+	'/f/@/%',
+	'/f/@?x=%',
+	'/f/@.json',
+	'/./f/@%',
+	'/x/../f/@%',
+	'/r/@%',
+	'/R/@?/delete',
+	'//r//@',
+	'/r%2F@',
+	'/join/@%',
+	'/JOIN/@',
+	'//join//@',
+	'/%4A%4F%49%4E/@',
+	'/api/cohorts/@/responses%',
+	'/API/Cohorts/@/responses',
+	'/x?token=@',
+	'/x?@',
+	'/x?next=/f/@',
+	'/?a=1&key=@&b=2',
+	'/x?/f/@',
+	'http://example.test//F/@%',
+	'Not found: /F/@',
+	'TypeError: Invalid URL: http://127.0.0.1:3000\\f\\@',
+	'signIn failed for @',
+	'400 GET "/F/@%": malformed percent-encoding'
 ];
 
 const secrets = {
@@ -86,11 +86,11 @@ describe('redact', () => {
 			kind === 'join code'
 				? mangled.filter((link) => /join|cohorts/i.test(link))
 				: kind === 'letters only'
-					? mangled.filter((link) => !/for S$/.test(link))
+					? mangled.filter((link) => !/for @$/.test(link))
 					: mangled;
 		it(`removes a ${kind} from ${cases.length} mangled links and messages`, () => {
 			for (const link of cases) {
-				const text = link.replaceAll('S', secret);
+				const text = link.replaceAll('@', secret);
 				const out = redact(text);
 				expect(holds(out, secret), `${text} → ${out}`).toBe(false);
 				expect(out, text).toContain('[redacted]');
