@@ -11,10 +11,14 @@ export const hasBuild = () => existsSync(resolve(root, 'build/handler.js'));
 
 export interface AppServer {
 	origin: string;
+	port: number;
 	process: ChildProcess;
+	/** Everything the server has written so far, stdout and stderr together. */
+	log: () => string;
 	stop: () => Promise<void>;
 }
 
+/** Starts the server on `port` (0: a free one, read from its "Listening on" line). */
 export async function startServer(port: number, env: Record<string, string>): Promise<AppServer> {
 	const child = spawn(process.execPath, ['src/server/index.js'], {
 		cwd: root,
@@ -24,16 +28,18 @@ export async function startServer(port: number, env: Record<string, string>): Pr
 	let output = '';
 	child.stdout!.on('data', (chunk) => (output += chunk));
 	child.stderr!.on('data', (chunk) => (output += chunk));
-	const origin = `http://127.0.0.1:${port}`;
 	const deadline = Date.now() + 60_000;
 	while (!output.includes('Listening on')) {
 		if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
 		if (Date.now() > deadline) throw new Error(`server did not start: ${output}`);
 		await new Promise((r) => setTimeout(r, 100));
 	}
+	const listening = Number(/Listening on http:\/\/[^\s]*:(\d+)/.exec(output)?.[1] ?? port);
 	return {
-		origin,
+		origin: `http://127.0.0.1:${listening}`,
+		port: listening,
 		process: child,
+		log: () => output,
 		stop: () =>
 			new Promise<void>((done) => {
 				if (child.exitCode !== null) return done();
