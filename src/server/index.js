@@ -12,10 +12,12 @@
  *   line, instead of reaching SvelteKit, which logs a stack trace for it.
  * - Hostile bodies end with a status line and one log line, never a reset before it: a body the
  *   app refused before reading it all (413, 415, …) is read and dropped after the answer, up to
- *   `DISCARD_BYTES` and `DISCARD_MS`, so that the client reads the answer instead of a reset; a
- *   body slower than `REQUEST_TIMEOUT` gets a 408 and one line; a body that cannot be parsed (a
- *   broken chunk) a 400 and one line; a client that leaves in the middle of its body one line.
- *   Every line goes through `./log.js`, which redacts secrets from paths and messages.
+ *   `DISCARD_BYTES` and `DISCARD_MS` (past them the connection is shut on our side and closed
+ *   `LINGER_MS` later), so that the client reads the answer instead of a reset; a body slower
+ *   than `REQUEST_TIMEOUT` gets a 408 and one line; a body that cannot be parsed (a broken chunk)
+ *   or ends early a 400 and one line; a client that resets in the middle of its body one line.
+ *   The app logs its own refusals (`src/hooks.server.ts`). Every line goes through `./log.js`,
+ *   which redacts secrets from paths and messages.
  *
  * Environment: `PORT` (default 3000) and `HOST` (default 0.0.0.0), as for adapter-node's own
  * server, and its timeouts in seconds: `KEEP_ALIVE_TIMEOUT` (default 5), `HEADERS_TIMEOUT`
