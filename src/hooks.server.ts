@@ -19,18 +19,32 @@ export const init: ServerInit = async () => {
 /** The request target as logged: path and query (redacted by `requestLine`). */
 const targetOf = (url: URL) => url.pathname + url.search;
 
+/** Requests whose line is written: one line per request. */
+const logged = new WeakSet<Request>();
+
+function warn(request: Request, line: string) {
+	logged.add(request);
+	console.warn(line);
+}
+
 /**
  * Fills `locals` with the facilitator session cookie of the cohort being visited, if any; writes
- * the one log line of a request whose body was refused (`src/lib/server/http.ts`).
+ * the one log line of a request whose body was refused (`src/lib/server/http.ts`), or that used a
+ * method the route does not take (an endpoint's 405 never reaches `handleError`).
  */
 export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.facilitatorSession = event.cookies.get(FACILITATOR_COOKIE);
 	const response = await resolve(event);
-	const refused = refusalOf(event.request);
+	const { request } = event;
+	if (logged.has(request)) return response;
+	const refused = refusalOf(request);
 	if (refused) {
 		// A 429 may stand in for the refusal; `use:enhance` gets an action's failure with a 200.
 		const status = response.status >= 400 ? response.status : refused.status;
-		console.warn(requestLine(status, event.request.method, targetOf(event.url), refused.reason));
+		warn(request, requestLine(status, request.method, targetOf(event.url), refused.reason));
+	} else if (response.status === 405) {
+		const line = requestLine(405, request.method, targetOf(event.url), 'method not allowed');
+		warn(request, line);
 	}
 	return response;
 };
@@ -41,12 +55,13 @@ export const handle: Handle = async ({ event, resolve }) => {
  * stack for a real error. A request the client abandoned gets its one line from the server.
  */
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
-	const { method } = event.request;
+	const { request } = event;
 	if (status < 500) {
 		const reason = error instanceof Error ? error.message : message;
-		console.warn(requestLine(status, method, targetOf(event.url), reason));
-	} else if (!event.request.signal.aborted) {
-		console.error(errorLog(status, method, targetOf(event.url), error));
+		warn(request, requestLine(status, request.method, targetOf(event.url), reason));
+	} else if (!request.signal.aborted) {
+		logged.add(request);
+		console.error(errorLog(status, request.method, targetOf(event.url), error));
 	}
 	return { message };
 };

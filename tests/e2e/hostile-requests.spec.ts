@@ -329,6 +329,23 @@ test.describe('hostile bodies: a 4xx and one log line, never a 500 or a reset', 
 		expect(multipart.line).toBe('400 POST "/join": the form cannot be parsed');
 	});
 
+	test('a 2 MB body to endpoints that take no POST gets a 405', async () => {
+		const token = randomBytes(32).toString('base64url');
+		for (const [path, logged] of [
+			[`/f/${token}`, '/f/[redacted]'],
+			['/cohorts/00000000-0000-4000-8000-000000000000/export.csv', null],
+			['/join/ABCD2345', '/join/[redacted]']
+		] as const) {
+			const { result, line } = await oneLine(() =>
+				exchange(path, { 'content-type': 'application/json' }, (req) => sendBytes(req, 2 << 20))
+			);
+			expect(result.status, path).toBe(405);
+			expect(result.after, path).toBeUndefined();
+			expect(line).toMatch(/^405 POST "/);
+			expect(line).toContain(`"${logged ?? path}"`);
+		}
+	});
+
 	test('a form that is JSON is refused by SvelteKit with a 415, on one line', async () => {
 		const { result, line } = await oneLine(() =>
 			exchange('/cohorts/new', { 'content-type': 'application/json', accept: 'text/html' }, (req) =>
