@@ -31,7 +31,11 @@ export async function startServer(port: number, env: Record<string, string>): Pr
 	const deadline = Date.now() + 60_000;
 	while (!output.includes('Listening on')) {
 		if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
-		if (Date.now() > deadline) throw new Error(`server did not start: ${output}`);
+		if (Date.now() > deadline) {
+			// Nobody will stop a server that never started: stop it here.
+			child.kill('SIGKILL');
+			throw new Error(`server did not start: ${output}`);
+		}
 		await new Promise((r) => setTimeout(r, 100));
 	}
 	const listening = Number(/Listening on http:\/\/[^\s]*:(\d+)/.exec(output)?.[1] ?? port);
