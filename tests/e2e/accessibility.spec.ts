@@ -6,20 +6,15 @@ import {
 	answerAt,
 	answerByKeyboard,
 	answerWholeQuiz,
-	axeViolations,
-	expectQuestion,
-	expectReview,
 	questions,
 	radio,
 	shareFragment,
 	shownResult,
-	waitForCharts
+	waitForCharts,
+	expectNoViolations,
+	expectQuestion,
+	expectReview
 } from './helpers.ts';
-
-async function expectNoViolations(page: Page) {
-	const violations = await axeViolations(page);
-	expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
-}
 
 async function showResult(page: Page, answers: Record<string, number>) {
 	await page.goto(`/results#${shareFragment(answers)}`);

@@ -11,12 +11,12 @@ import {
 	allStrategic,
 	answerAt,
 	answerByMouse,
-	axeViolations,
-	expectQuestion,
 	optionText,
 	questions,
 	radio,
-	savedAnswer
+	savedAnswer,
+	expectNoViolations,
+	expectQuestion
 } from './helpers.ts';
 
 const devices = {
@@ -51,11 +51,6 @@ async function holdScripts(page: Page) {
 /** The app has taken the page over (the root layout's marker, set once it is mounted). */
 async function expectTakenOver(page: Page) {
 	await expect(page.locator('main')).toHaveAttribute('data-app', 'ready');
-}
-
-async function expectNoViolations(page: Page) {
-	const violations = await axeViolations(page);
-	expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
 }
 
 /** The label of option `answer` of the first question. */

@@ -8,11 +8,9 @@
  * next smallest, and so are the dots and the exports.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { allStrategic, allTactical, axeViolations, content } from './helpers.ts';
+import { allStrategic, allTactical, axeViolations, content, unique } from './helpers.ts';
 
 const MINIMUM = 5;
-const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
-
 /** A page's __data.json, revived from SvelteKit's devalue form (plain objects, arrays, values). */
 async function pageData(page: Page, path: string): Promise<Record<string, unknown>> {
 	const response = await page.request.get(`${path}/__data.json`);

@@ -7,29 +7,19 @@
  *
  * The helpers follow tests/e2e/cohorts.spec.ts's. Cohorts are named uniquely per run.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import {
 	allStrategic,
 	answerAt,
-	axeViolations,
+	newContext,
+	total,
+	unique,
 	expectedResult,
+	expectNoViolations,
 	expectQuestion,
-	expectReview,
-	total
+	expectReview
 } from './helpers.ts';
 import type { Answers } from '../../src/lib/scoring/types.ts';
-
-async function expectNoViolations(page: Page) {
-	const violations = await axeViolations(page);
-	expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
-}
-
-const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
-
-/** A browser of its own, without the service worker (so that routes see every request). */
-function newContext(browser: Browser, options: Parameters<Browser['newContext']>[0] = {}) {
-	return browser.newContext({ serviceWorkers: 'block', ...options });
-}
 
 interface Created {
 	name: string;

@@ -4,20 +4,8 @@
  * dashboard without its controls or export links, and the present view; exports and actions
  * answer 404 to it; replacing the link signs that browser out. axe on the read-only dashboard.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { axeViolations } from './helpers.ts';
-
-async function expectNoViolations(page: Page) {
-	const violations = await axeViolations(page);
-	expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
-}
-
-const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
-
-/** A browser of its own, without the service worker (so that routes see every request). */
-function newContext(browser: Browser) {
-	return browser.newContext({ serviceWorkers: 'block' });
-}
+import { expect, test } from '@playwright/test';
+import { newContext, unique, expectNoViolations } from './helpers.ts';
 
 test.describe('co-facilitator link', () => {
 	test.use({ actionTimeout: 15_000 });

@@ -10,29 +10,19 @@
  *
  * Cohorts are named uniquely per run, so nothing depends on what an earlier run left.
  */
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import {
 	allStrategic,
 	answerAt,
-	axeViolations,
+	newContext,
+	total,
+	unique,
 	expectedResult,
+	expectNoViolations,
 	expectQuestion,
-	expectReview,
-	total
+	expectReview
 } from './helpers.ts';
 import type { Answers } from '../../src/lib/scoring/types.ts';
-
-async function expectNoViolations(page: Page) {
-	const violations = await axeViolations(page);
-	expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
-}
-
-const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
-
-/** A browser of its own, without the service worker (so that routes see every request). */
-function newContext(browser: Browser, options: Parameters<Browser['newContext']>[0] = {}) {
-	return browser.newContext({ serviceWorkers: 'block', ...options });
-}
 
 interface Created {
 	name: string;

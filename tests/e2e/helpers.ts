@@ -2,7 +2,7 @@
  * Shared steps for the end-to-end suite: the real content (read with the project's own loader),
  * share fragments made with the project's own codec, and ways to answer the quiz in the browser.
  */
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Browser, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { questionnaireOf } from '../../src/lib/content/questionnaire.ts';
 import type { Question } from '../../src/lib/content/types.ts';
@@ -226,4 +226,19 @@ export function pageBackground(page: Page): Promise<string> {
 		const body = getComputedStyle(document.body).backgroundColor;
 		return transparent(body) ? getComputedStyle(document.documentElement).backgroundColor : body;
 	});
+}
+
+/** Fails with the list of axe violations (WCAG 2.2 A/AA) on the page, if there are any. */
+export async function expectNoViolations(page: Page) {
+	const violations = await axeViolations(page);
+	expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+}
+
+/** A name no other run uses (cohort names, keys). */
+export const unique = () =>
+	`${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+
+/** A browser of its own, without the service worker (so that routes see every request). */
+export function newContext(browser: Browser, options: Parameters<Browser['newContext']>[0] = {}) {
+	return browser.newContext({ serviceWorkers: 'block', ...options });
 }

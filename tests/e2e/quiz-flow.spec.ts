@@ -9,16 +9,16 @@ import {
 	allStrategic,
 	answerAt,
 	answerByKeyboard,
-	axeViolations,
 	content,
 	counter,
-	expectQuestion,
-	expectReview,
 	optionText,
+	total,
 	questions,
 	radio,
 	savedAnswer,
-	total
+	expectNoViolations,
+	expectQuestion,
+	expectReview
 } from './helpers.ts';
 
 const text = content.quizPage;
@@ -27,11 +27,6 @@ const devices = {
 	phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
 	desktop: { viewport: { width: 1280, height: 800 } }
 } as const;
-
-async function expectNoViolations(page: Page) {
-	const violations = await axeViolations(page);
-	expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
-}
 
 /** The label of option `answer` of the question on screen. */
 function option(page: Page, index: number, answer: number): Locator {

@@ -3,27 +3,22 @@
  * directions and for a start-over; a tab that finds a newer version's save steps aside and asks
  * for a reload instead of overwriting it.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { QUIZ_STORAGE_KEY } from '../../src/lib/quiz/snapshot.ts';
 import {
 	allStrategic,
 	answerAt,
 	answerByKeyboard,
-	axeViolations,
 	content,
-	expectQuestion,
-	expectReview,
 	questions,
 	radio,
-	savedAnswer
+	savedAnswer,
+	expectNoViolations,
+	expectQuestion,
+	expectReview
 } from './helpers.ts';
 
 const text = content.quizPage;
-
-async function expectNoViolations(page: Page) {
-	const violations = await axeViolations(page);
-	expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
-}
 
 for (const [device, use] of [
 	['phone', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }],
