@@ -3,8 +3,8 @@ declare global {
 	namespace App {
 		// interface Error {}
 		interface Locals {
-			/** The facilitator session cookie sent with a request under `/cohorts/<id>`, if any. */
-			facilitatorSession: string | undefined;
+			/** The facilitator session cookies sent with a request under `/cohorts` (cohort id → session). */
+			facilitatorSessions: import('$lib/server/facilitator').FacilitatorSessions;
 		}
 		// interface PageData {}
 		// interface PageState {}

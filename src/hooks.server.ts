@@ -1,7 +1,7 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
 import { database } from '$lib/server/db';
-import { FACILITATOR_COOKIE } from '$lib/server/facilitator';
+import { sessionsFrom } from '$lib/server/facilitator';
 import { refusalOf } from '$lib/server/http';
 import { startHousekeeping } from '$lib/server/lifecycle';
 import { errorLog, requestLine } from './server/log.js';
@@ -28,12 +28,12 @@ function warn(request: Request, line: string) {
 }
 
 /**
- * Fills `locals` with the facilitator session cookie of the cohort being visited, if any; writes
+ * Fills `locals` with the facilitator session cookies the request carries (one per cohort); writes
  * the one log line of a request whose body was refused (`src/lib/server/http.ts`), or that used a
  * method the route does not take (an endpoint's 405 never reaches `handleError`).
  */
 export const handle: Handle = async ({ event, resolve }) => {
-	event.locals.facilitatorSession = event.cookies.get(FACILITATOR_COOKIE);
+	event.locals.facilitatorSessions = sessionsFrom(event.cookies);
 	const response = await resolve(event);
 	const { request } = event;
 	if (logged.has(request)) return response;

@@ -7,6 +7,7 @@ import { isActionFailure, isHttpError, isRedirect } from '@sveltejs/kit';
 import content from 'virtual:rolefit/content';
 import { newSubmissionKey, type Submission } from '../../src/lib/cohorts/submission.ts';
 import { randomRespondent, seededRandom } from './content.ts';
+import { sessionsFrom } from '../../src/lib/server/facilitator.ts';
 
 if (!process.env.DATABASE_URL) process.env.DATA_DIR ??= 'memory://';
 
@@ -121,6 +122,18 @@ export async function newCohort(fields: Record<string, string> = {}): Promise<Cr
 	return { joinCode: info.joinCode, token, cohortId: signedIn.location!.split('/').pop()!, jar };
 }
 
+/** The facilitator session a cohort's jar holds (its own cookie, `rolefit_f_<cohort id>`). */
+export const sessionOf = (cohort: CreatedCohort) => cohort.jar.get(`rolefit_f_${cohort.cohortId}`);
+
+/**
+ * What the hook puts in `locals`: every session cookie of the jar, or only the one given (for
+ * this cohort) when a test signs in some other way.
+ */
+const localsOf = (cohort: CreatedCohort, session?: string) => ({
+	facilitatorSessions:
+		session === undefined ? sessionsFrom(cohort.jar) : { [cohort.cohortId]: session }
+});
+
 export async function signIn(token: string, jar = new CookieJar()) {
 	const { GET } = await routes.signIn();
 	return settle(() =>
@@ -182,7 +195,7 @@ export async function dashboardOf(cohort: CreatedCohort, query = '', session?: s
 	return settle(() =>
 		load({
 			params: { id: cohort.cohortId },
-			locals: { facilitatorSession: session ?? cohort.jar.get('rolefit_facilitator') },
+			locals: localsOf(cohort, session),
 			url: new URL(`${origin}/cohorts/${cohort.cohortId}${query}`)
 		} as never)
 	);
@@ -198,7 +211,7 @@ export async function dashboardAction(
 	return settle(() =>
 		actions[name]({
 			params: { id: cohort.cohortId },
-			locals: { facilitatorSession: session ?? cohort.jar.get('rolefit_facilitator') },
+			locals: localsOf(cohort, session),
 			cookies: cohort.jar,
 			request: form(fields, `/cohorts/${cohort.cohortId}`),
 			url: new URL(`${origin}/cohorts/${cohort.cohortId}`)
@@ -212,7 +225,7 @@ export async function presentOf(cohort: CreatedCohort, query = '', session?: str
 		load({
 			params: { id: cohort.cohortId },
 			url: new URL(`${origin}/cohorts/${cohort.cohortId}/present${query}`),
-			locals: { facilitatorSession: session ?? cohort.jar.get('rolefit_facilitator') }
+			locals: localsOf(cohort, session)
 		} as never)
 	);
 }
@@ -222,7 +235,7 @@ export async function exportOf(cohort: CreatedCohort, format: string, query = ''
 	return settle(() =>
 		GET({
 			params: { id: cohort.cohortId, format },
-			locals: { facilitatorSession: cohort.jar.get('rolefit_facilitator') },
+			locals: localsOf(cohort),
 			url: new URL(`${origin}/cohorts/${cohort.cohortId}/export.${format}${query}`)
 		} as never)
 	);

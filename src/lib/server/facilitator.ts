@@ -1,20 +1,50 @@
 /**
- * The facilitator's side of a request: the session cookie (set once the facilitator link has
- * been visited, scoped to the cohort's own path) and the access check every load and action
+ * The facilitator's side of a request: the session cookies (one per cohort, set once its
+ * facilitator or co-facilitator link has been visited) and the access check every load and action
  * repeats.
+ *
+ * Each cohort's session has its own cookie, `rolefit_f_<cohort id>`, sent under `/cohorts`: the
+ * dashboards get theirs, and the page that sets a facilitator's cohorts side by side gets all of
+ * them (only those cookies: a session still opens its own cohort and nothing else).
  */
 import { error, type Cookies } from '@sveltejs/kit';
 import { cohortForSession, type Role, type Session } from './cohort-sessions.ts';
 import type { Cohort } from './cohorts.ts';
 
-export const FACILITATOR_COOKIE = 'rolefit_facilitator';
+const COOKIE_PREFIX = 'rolefit_f_';
+const COOKIE_PATH = '/cohorts';
+/**
+ * The cookie of sessions signed in before each cohort had its own: one name, sent only under the
+ * cohort's own path. Still read until it expires (30 days), so nobody is signed out by the change.
+ */
+const LEGACY_COOKIE = 'rolefit_facilitator';
+const LEGACY = '*';
 
-/** The dashboard's path; the cookie is sent only under it. */
+/** A request's facilitator sessions: cohort id → session id (the legacy cookie under `*`). */
+export type FacilitatorSessions = Readonly<Record<string, string>>;
+
+/** The dashboard's path. */
 export const dashboardPath = (cohortId: string) => `/cohorts/${cohortId}`;
 
+export const sessionCookieName = (cohortId: string) => `${COOKIE_PREFIX}${cohortId}`;
+
+/** Every facilitator session cookie the request carries. */
+export function sessionsFrom(cookies: Pick<Cookies, 'getAll'>): FacilitatorSessions {
+	const sessions: Record<string, string> = {};
+	for (const { name, value } of cookies.getAll()) {
+		if (name.startsWith(COOKIE_PREFIX)) sessions[name.slice(COOKIE_PREFIX.length)] = value;
+		else if (name === LEGACY_COOKIE) sessions[LEGACY] = value;
+	}
+	return sessions;
+}
+
+/** The session cookie that may open this cohort, if the request carries one. */
+export const sessionFor = (sessions: FacilitatorSessions, cohortId: string) =>
+	sessions[cohortId] ?? sessions[LEGACY];
+
 export function setSessionCookie(cookies: Cookies, session: Session, url: URL) {
-	cookies.set(FACILITATOR_COOKIE, session.sessionId, {
-		path: dashboardPath(session.cohortId),
+	cookies.set(sessionCookieName(session.cohortId), session.sessionId, {
+		path: COOKIE_PATH,
 		httpOnly: true,
 		sameSite: 'strict',
 		secure: url.protocol === 'https:',
@@ -23,7 +53,8 @@ export function setSessionCookie(cookies: Cookies, session: Session, url: URL) {
 }
 
 export function clearSessionCookie(cookies: Cookies, cohortId: string) {
-	cookies.delete(FACILITATOR_COOKIE, { path: dashboardPath(cohortId) });
+	cookies.delete(sessionCookieName(cohortId), { path: COOKIE_PATH });
+	cookies.delete(LEGACY_COOKIE, { path: dashboardPath(cohortId) });
 }
 
 /**
@@ -33,9 +64,9 @@ export function clearSessionCookie(cookies: Cookies, cohortId: string) {
  */
 export async function requireCohort(
 	cohortId: string,
-	session: string | undefined
+	sessions: FacilitatorSessions
 ): Promise<Cohort> {
-	const found = await cohortForSession(cohortId, session);
+	const found = await cohortForSession(cohortId, sessionFor(sessions, cohortId));
 	if (!found || found.role !== 'facilitator') error(404, 'Not found');
 	return found.cohort;
 }
@@ -46,9 +77,9 @@ export async function requireCohort(
  */
 export async function requireViewer(
 	cohortId: string,
-	session: string | undefined
+	sessions: FacilitatorSessions
 ): Promise<{ cohort: Cohort; role: Role }> {
-	const found = await cohortForSession(cohortId, session);
+	const found = await cohortForSession(cohortId, sessionFor(sessions, cohortId));
 	if (!found) error(404, 'Not found');
 	return found;
 }

@@ -18,7 +18,8 @@ import {
 	revealStatus,
 	submission,
 	submit,
-	warmUp
+	warmUp,
+	sessionOf
 } from '../../helpers/cohort-harness.ts';
 
 beforeAll(() => warmUp(), 120_000);
@@ -123,7 +124,7 @@ describe('the status endpoint and the reveal', () => {
 	it('refuses reveal and hide without the session, with the 404 of an unknown cohort', async () => {
 		const cohort = await newCohort({ resultTiming: 'on-reveal' });
 		const other = await newCohort({ resultTiming: 'on-reveal' });
-		for (const session of ['wrong', other.jar.get('rolefit_facilitator')!]) {
+		for (const session of ['wrong', sessionOf(other)!]) {
 			for (const action of ['reveal', 'hide'] as const) {
 				const outcome = await dashboardAction(cohort, action, {}, session);
 				expect(outcome).toMatchObject({ status: 404, body: { message: 'Not found' } });

@@ -11,6 +11,7 @@ import { SUBMISSION_BODY_LIMIT } from '../../../src/lib/cohorts/submission.ts';
 import { allStrategic, allTactical, slightProductLean } from '../../helpers/content.ts';
 import {
 	content,
+	CookieJar,
 	createCohort,
 	dashboardAction,
 	dashboardOf,
@@ -21,6 +22,7 @@ import {
 	newCohort,
 	ownPage,
 	presentOf,
+	sessionOf,
 	signIn,
 	submission,
 	submit,
@@ -82,14 +84,27 @@ describe('create a cohort', () => {
 describe('facilitator link and session', () => {
 	it('swaps the token for a strict HttpOnly cookie and redirects without it', async () => {
 		const cohort = await newCohort();
-		const cookie = cohort.jar.values.get('rolefit_facilitator')!;
+		// Its own cookie per cohort, sent under /cohorts: the page that compares cohorts gets them all.
+		const cookie = cohort.jar.values.get(`rolefit_f_${cohort.cohortId}`)!;
 		expect(cookie.options).toMatchObject({
 			httpOnly: true,
 			sameSite: 'strict',
 			secure: false,
-			path: `/cohorts/${cohort.cohortId}`
+			path: '/cohorts'
 		});
+		expect([...cohort.jar.values.keys()]).toEqual([`rolefit_f_${cohort.cohortId}`]);
 		expect((await signIn(cohort.token)).location).toBe(`/cohorts/${cohort.cohortId}`);
+	});
+
+	it('still opens the dashboard with a session cookie of the earlier, single name', async () => {
+		const cohort = await newCohort();
+		const other = await newCohort();
+		const legacy = new CookieJar();
+		legacy.set('rolefit_facilitator', sessionOf(cohort)!, { path: `/cohorts/${cohort.cohortId}` });
+		expect((await dashboardOf({ ...cohort, jar: legacy })).status).toBe(200);
+		// It opens its own cohort only.
+		expect((await dashboardOf({ ...other, jar: legacy })).status).toBe(404);
+		expect((await dashboardAction({ ...cohort, jar: legacy }, 'close')).status).toBe(200);
 	});
 
 	it('answers 404 for wrong, malformed and missing tokens alike', async () => {
@@ -105,7 +120,7 @@ describe('facilitator link and session', () => {
 		const other = await newCohort();
 		expect((await dashboardOf(cohort, '', undefined as never)).status).toBe(200);
 		expect((await dashboardOf(cohort, '', 'wrong')).status).toBe(404);
-		expect((await dashboardOf(cohort, '', other.jar.get('rolefit_facilitator'))).status).toBe(404);
+		expect((await dashboardOf(cohort, '', sessionOf(other))).status).toBe(404);
 		expect(
 			(await dashboardOf({ ...cohort, cohortId: '00000000-0000-4000-8000-000000000000' })).status
 		).toBe(404);
@@ -117,7 +132,7 @@ describe('facilitator link and session', () => {
 		const cohort = await newCohort();
 		const second = await signIn(cohort.token);
 		expect(second.status).toBe(303);
-		const oldSession = cohort.jar.get('rolefit_facilitator')!;
+		const oldSession = sessionOf(cohort)!;
 		const rotated = await dashboardAction(cohort, 'rotate');
 		expect(rotated.status).toBe(200);
 		const link = (rotated.data as { facilitatorLink: string }).facilitatorLink;

@@ -20,13 +20,12 @@ import {
 	submission,
 	submit,
 	warmUp,
-	type CreatedCohort
+	type CreatedCohort,
+	sessionOf
 } from '../../helpers/cohort-harness.ts';
 
 beforeAll(() => warmUp(), 120_000);
 afterAll(() => closeDatabase());
-
-const COOKIE = 'rolefit_facilitator';
 
 /** Makes (or replaces) the co-facilitator link as the facilitator; returns its token. */
 async function viewerToken(cohort: CreatedCohort) {
@@ -61,7 +60,7 @@ describe('the co-facilitator link', () => {
 		expect(JSON.stringify(row)).not.toContain(token);
 
 		const viewer = await asViewer(cohort, token);
-		const cookie = viewer.jar.values.get(COOKIE)!;
+		const cookie = viewer.jar.values.get(`rolefit_f_${cohort.cohortId}`)!;
 		expect(cookie.options).toMatchObject({ httpOnly: true, sameSite: 'strict' });
 		for (let i = 0; i < 3; i += 1) await submit(cohort.joinCode, submission(10 + i));
 		const dashboard = await dashboardOf(viewer, '?flagged=include');
@@ -84,7 +83,7 @@ describe('the co-facilitator link', () => {
 			});
 		}
 		expect((await exportOf(cohort, 'csv')).status).toBe(200);
-		const session = viewer.jar.get(COOKIE);
+		const session = sessionOf(viewer);
 		for (const action of [
 			'close',
 			'reopen',
@@ -135,7 +134,7 @@ describe('the co-facilitator link', () => {
 		const cohort = await newCohort();
 		const other = await newCohort();
 		const viewer = await asViewer(cohort, await viewerToken(cohort));
-		const session = viewer.jar.get(COOKIE);
+		const session = sessionOf(viewer);
 		expect((await dashboardOf(other, '', session)).status).toBe(404);
 		expect((await presentOf(other, '', session)).status).toBe(404);
 	});

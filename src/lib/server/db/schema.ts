@@ -9,6 +9,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+	type AnyPgColumn,
 	boolean,
 	index,
 	integer,
@@ -53,6 +54,14 @@ export const cohorts = pgTable(
 		resultTiming: text('result_timing', { enum: RESULT_TIMINGS }).notNull().default('immediate'),
 		/** When the facilitator revealed results (`on-reveal` cohorts); null while they wait. */
 		resultsRevealedAt: timestamp('results_revealed_at', { withTimezone: true }),
+		/**
+		 * The earlier cohort this one is a new run of (the same course or programme, a new group),
+		 * set by a facilitator of both when creating it: the runs can then be compared side by side.
+		 * Deleting the earlier cohort leaves this one without it.
+		 */
+		previousCohortId: uuid('previous_cohort_id').references((): AnyPgColumn => cohorts.id, {
+			onDelete: 'set null'
+		}),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(table) => [

@@ -22,7 +22,7 @@ const query = z.object({ flagged: z.enum(['include', 'exclude']).optional() });
 
 /** The facilitator and the read-only co-facilitator see the dashboard; only the first its controls. */
 export async function load({ params, locals, url }) {
-	const { cohort, role } = await requireViewer(params.id, locals.facilitatorSession);
+	const { cohort, role } = await requireViewer(params.id, locals.facilitatorSessions);
 	const parsed = query.safeParse({ flagged: url.searchParams.get('flagged') ?? undefined });
 	if (!parsed.success) error(400, 'flagged: must be "include" or "exclude"');
 	const view = await dashboard(cohort, { includeFlagged: parsed.data.flagged === 'include' });
@@ -47,18 +47,18 @@ export async function load({ params, locals, url }) {
  */
 export const actions = {
 	close: async ({ params, locals }) => {
-		const cohort = await requireCohort(params.id, locals.facilitatorSession);
+		const cohort = await requireCohort(params.id, locals.facilitatorSessions);
 		await setClosed(cohort.id, true);
 		return { done: 'closed' };
 	},
 	reopen: async ({ params, locals }) => {
-		const cohort = await requireCohort(params.id, locals.facilitatorSession);
+		const cohort = await requireCohort(params.id, locals.facilitatorSessions);
 		await setClosed(cohort.id, false);
 		return { done: 'reopened' };
 	},
 	/** Raises the minimum group size (lowering it is refused once responses exist). */
 	minimum: async ({ params, locals, request }) => {
-		const cohort = await requireCohort(params.id, locals.facilitatorSession);
+		const cohort = await requireCohort(params.id, locals.facilitatorSessions);
 		const body = await readForm(request);
 		if (!body.ok) return fail(body.status, { errors: { minGroupSize: body.message } });
 		const changed = await setMinGroupSize(cohort.id, body.form);
@@ -66,7 +66,7 @@ export const actions = {
 		return { done: 'minimum', minGroupSize: changed.minGroupSize };
 	},
 	reveal: async ({ params, locals }) => {
-		const cohort = await requireCohort(params.id, locals.facilitatorSession);
+		const cohort = await requireCohort(params.id, locals.facilitatorSessions);
 		if (cohort.resultTiming !== 'on-reveal') {
 			return fail(400, { errors: { reveal: 'This cohort shows each result at once' } });
 		}
@@ -74,7 +74,7 @@ export const actions = {
 		return { done: 'revealed' };
 	},
 	hide: async ({ params, locals }) => {
-		const cohort = await requireCohort(params.id, locals.facilitatorSession);
+		const cohort = await requireCohort(params.id, locals.facilitatorSessions);
 		if (cohort.resultTiming !== 'on-reveal') {
 			return fail(400, { errors: { reveal: 'This cohort shows each result at once' } });
 		}
@@ -82,18 +82,18 @@ export const actions = {
 		return { done: 'hidden' };
 	},
 	rotate: async ({ params, locals, cookies, url }) => {
-		const cohort = await requireCohort(params.id, locals.facilitatorSession);
+		const cohort = await requireCohort(params.id, locals.facilitatorSessions);
 		const { token, session } = await rotateToken(cohort.id);
 		setSessionCookie(cookies, session, url);
 		return { done: 'rotated', facilitatorLink: `${url.origin}/f/${token}` };
 	},
 	rotateViewer: async ({ params, locals, url }) => {
-		const cohort = await requireCohort(params.id, locals.facilitatorSession);
+		const cohort = await requireCohort(params.id, locals.facilitatorSessions);
 		const token = await rotateViewerToken(cohort.id);
 		return { done: 'viewer-rotated', viewerLink: `${url.origin}/f/${token}` };
 	},
 	delete: async ({ params, locals, cookies, request }) => {
-		const cohort = await requireCohort(params.id, locals.facilitatorSession);
+		const cohort = await requireCohort(params.id, locals.facilitatorSessions);
 		const body = await readForm(request);
 		if (!body.ok) return fail(body.status, { errors: { confirm: body.message } });
 		const confirm = body.form.get('confirm');

@@ -10,7 +10,7 @@ const input = z.object({
 
 /** `export.csv` / `export.json`, `?raw=1` adds the raw answers. Facilitators only. */
 export async function GET({ params, locals, url }) {
-	const cohort = await requireCohort(params.id, locals.facilitatorSession);
+	const cohort = await requireCohort(params.id, locals.facilitatorSessions);
 	const parsed = input.safeParse({
 		format: params.format,
 		raw: url.searchParams.get('raw') ?? undefined

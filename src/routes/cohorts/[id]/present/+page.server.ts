@@ -11,7 +11,7 @@ const query = z.object({ flagged: z.enum(['include', 'exclude']).optional() });
  * the read-only co-facilitator too.
  */
 export async function load({ params, locals, url }) {
-	const { cohort } = await requireViewer(params.id, locals.facilitatorSession);
+	const { cohort } = await requireViewer(params.id, locals.facilitatorSessions);
 	const parsed = query.safeParse({ flagged: url.searchParams.get('flagged') ?? undefined });
 	if (!parsed.success) error(400, 'flagged: must be "include" or "exclude"');
 	return { present: await presentView(cohort, parsed.data.flagged === 'include') };

@@ -1,0 +1,2 @@
+ALTER TABLE "cohorts" ADD COLUMN "previous_cohort_id" uuid;--> statement-breakpoint
+ALTER TABLE "cohorts" ADD CONSTRAINT "cohorts_previous_cohort_id_cohorts_id_fk" FOREIGN KEY ("previous_cohort_id") REFERENCES "public"."cohorts"("id") ON DELETE set null ON UPDATE no action;
