@@ -157,6 +157,7 @@ function cohortOf(minimum: number, collectNames: boolean): Cohort {
 		retentionDays: 180,
 		resultTiming: 'immediate',
 		resultsRevealedAt: null,
+		previousCohortId: null,
 		createdAt: new Date('2026-03-01T00:00:00Z')
 	};
 }

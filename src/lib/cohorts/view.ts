@@ -69,3 +69,30 @@ export interface Aggregate {
 	/** Whether any figure above is withheld. */
 	withheld: boolean;
 }
+
+/** One cohort's column in the comparison: what its own dashboard shows, without the map. */
+export interface ComparedCohort {
+	id: string;
+	name: string;
+	createdAt: string;
+	closedAt: string | null;
+	open: boolean;
+	minGroupSize: number;
+	/** The join code; null for an earlier run seen only through the cohort that follows it. */
+	joinCode: string | null;
+	/**
+	 * How this browser may see it: signed in as its facilitator or co-facilitator, or as an earlier
+	 * run of a cohort it is signed in to (then the role is that cohort's).
+	 */
+	role: 'facilitator' | 'viewer';
+	via: 'session' | 'previous-run';
+	/** The earlier run it follows on from, when that run can be compared too. */
+	previousRunId: string | null;
+	/** Every stored response (always shown). */
+	total: number;
+	/** The group the figures count, or null while they are withheld. */
+	counted: 'all' | 'unflagged' | null;
+	/** Why the figures are withheld; null when they are shown. */
+	withheld: string | null;
+	aggregate: Omit<Aggregate, 'points' | 'quarters'> | null;
+}

@@ -3,7 +3,7 @@
  * swapped for a session with that role (only hashes are stored), a session opens one cohort's
  * dashboard, and replacing a link ends every session signed in with it.
  */
-import { and, eq, gt, lt, or } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt, or } from 'drizzle-orm';
 import type { Cohort } from './cohorts.ts';
 import { database } from './db/index.ts';
 import { cohorts, sessions, SESSION_ROLES } from './db/schema.ts';
@@ -66,6 +66,38 @@ export async function cohortForSession(
 		.limit(1);
 	if (!row || row.cohort.id !== cohortId || !sessionId) return null;
 	return row;
+}
+
+/**
+ * Every cohort these session cookies open (cohort id → session id, as the cookies name them;
+ * `*` for the earlier single cookie, which may open any one), with each session's role. A
+ * session whose cookie names another cohort opens nothing. Oldest cohort first.
+ */
+export async function cohortsForSessions(
+	sessionIds: Readonly<Record<string, string>>,
+	now: number = Date.now()
+): Promise<{ cohort: Cohort; role: Role }[]> {
+	const claimed = new Map(
+		Object.entries(sessionIds).map(([cohortId, sessionId]) => [sha256(sessionId), cohortId])
+	);
+	if (claimed.size === 0) return [];
+	const db = await database();
+	const rows = await db
+		.select({ cohort: cohorts, role: sessions.role, idHash: sessions.idHash })
+		.from(sessions)
+		.innerJoin(cohorts, eq(cohorts.id, sessions.cohortId))
+		.where(
+			and(inArray(sessions.idHash, [...claimed.keys()]), gt(sessions.expiresAt, new Date(now)))
+		)
+		.orderBy(cohorts.createdAt);
+	const found = new Map<string, { cohort: Cohort; role: Role }>();
+	for (const { cohort, role, idHash } of rows) {
+		const named = claimed.get(idHash);
+		if (named !== cohort.id && named !== '*') continue;
+		// Signed in twice (an old cookie beside a new one): the stronger role counts.
+		if (found.get(cohort.id)?.role !== 'facilitator') found.set(cohort.id, { cohort, role });
+	}
+	return [...found.values()];
 }
 
 /**

@@ -44,7 +44,8 @@ const formSchema = z.object({
 		.max(3650, 'must be at most 3650 days'),
 	resultTiming: z.enum(RESULT_TIMINGS, {
 		error: `must be one of ${RESULT_TIMINGS.map((t) => `"${t}"`).join(', ')}`
-	})
+	}),
+	previous: z.union([z.literal(''), z.uuid('must be a cohort id')]).optional()
 });
 
 export interface CohortInput {
@@ -55,6 +56,11 @@ export interface CohortInput {
 	closesAt: Date | null;
 	retentionDays: number;
 	resultTiming: ResultTiming;
+	/**
+	 * The earlier cohort this one is a new run of, or null. The caller checks that the browser
+	 * creating it facilitates that cohort (`createCohort` does not know who asks).
+	 */
+	previousCohortId: string | null;
 }
 
 export const cohortDefaults = {
@@ -69,19 +75,26 @@ export function parseCohortForm(
 	now: number = Date.now()
 ): { ok: true; input: CohortInput } | { ok: false; errors: FieldErrors } {
 	const raw = Object.fromEntries(
-		['name', 'collectNames', 'minGroupSize', 'closesOn', 'retentionDays', 'resultTiming'].flatMap(
-			(key) => {
-				const value = form.get(key);
-				return typeof value === 'string' ? [[key, value]] : [];
-			}
-		)
+		[
+			'name',
+			'collectNames',
+			'minGroupSize',
+			'closesOn',
+			'retentionDays',
+			'resultTiming',
+			'previous'
+		].flatMap((key) => {
+			const value = form.get(key);
+			return typeof value === 'string' ? [[key, value]] : [];
+		})
 	);
 	raw.minGroupSize ||= String(cohortDefaults.minGroupSize);
 	raw.retentionDays ||= String(cohortDefaults.retentionDays);
 	raw.resultTiming ??= cohortDefaults.resultTiming;
 	const parsed = formSchema.safeParse(raw);
 	if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
-	const { name, collectNames, minGroupSize, closesOn, retentionDays, resultTiming } = parsed.data;
+	const { name, collectNames, minGroupSize, closesOn, retentionDays, resultTiming, previous } =
+		parsed.data;
 	let closesAt: Date | null = null;
 	if (closesOn) {
 		closesAt = new Date(`${closesOn}T23:59:59.999Z`);
@@ -98,7 +111,8 @@ export function parseCohortForm(
 			minGroupSize,
 			closesAt,
 			retentionDays,
-			resultTiming
+			resultTiming,
+			previousCohortId: previous || null
 		}
 	};
 }
@@ -129,7 +143,8 @@ export async function createCohort(input: CohortInput): Promise<CreatedCohort> {
 				minGroupSize: input.minGroupSize,
 				closesAt: input.closesAt,
 				retentionDays: input.retentionDays,
-				resultTiming: input.resultTiming
+				resultTiming: input.resultTiming,
+				previousCohortId: input.previousCohortId
 			})
 			.onConflictDoNothing({ target: cohorts.joinCodeHash })
 			.returning({ id: cohorts.id });
@@ -237,6 +252,31 @@ export async function setMinGroupSize(
 			minGroupSize: `can be raised but not lowered once responses have arrived (it is ${current?.minGroupSize ?? '?'})`
 		}
 	};
+}
+
+/** How far back `previousRuns` follows the chain of runs (it also stops at a loop). */
+const RUNS_BACK = 12;
+
+/**
+ * The earlier runs a cohort follows on from, most recent first: its previous run, that one's, and
+ * so on. Closed runs stay until deleted (their responses until their retention ends).
+ */
+export async function previousRuns(
+	cohort: Pick<Cohort, 'id' | 'previousCohortId'>,
+	depth: number = RUNS_BACK
+) {
+	const db = await database();
+	const runs: Cohort[] = [];
+	const seen = new Set([cohort.id]);
+	let next = cohort.previousCohortId;
+	while (next && !seen.has(next) && runs.length < depth) {
+		seen.add(next);
+		const [run] = await db.select().from(cohorts).where(eq(cohorts.id, next)).limit(1);
+		if (!run) break;
+		runs.push(run);
+		next = run.previousCohortId;
+	}
+	return runs;
 }
 
 /** Deletes the cohort with every response and session in it (foreign keys cascade). */

@@ -5,6 +5,7 @@ import { rotateToken, rotateViewerToken } from '$lib/server/cohort-sessions';
 import {
 	deleteCohort,
 	isRevealed,
+	previousRuns,
 	setClosed,
 	setMinGroupSize,
 	setRevealed
@@ -26,11 +27,14 @@ export async function load({ params, locals, url }) {
 	const parsed = query.safeParse({ flagged: url.searchParams.get('flagged') ?? undefined });
 	if (!parsed.success) error(400, 'flagged: must be "include" or "exclude"');
 	const view = await dashboard(cohort, { includeFlagged: parsed.data.flagged === 'include' });
+	const [previous] = await previousRuns(cohort, 1);
 	return {
 		view,
 		guide: facilitatorGuide(view),
 		origin: url.origin,
 		role,
+		/** The earlier run this cohort follows on from (the comparison page shows both). */
+		previousRun: previous ? { id: previous.id, name: previous.name } : null,
 		/** Whether a co-facilitator link exists (the button then says "replace"). */
 		hasViewerLink: role === 'facilitator' && cohort.viewerTokenHash !== null,
 		/** When participants see their own result, and whether they may now. */

@@ -1,12 +1,45 @@
 import { fail } from '@sveltejs/kit';
+import { cohortsForSessions } from '$lib/server/cohort-sessions';
 import { cohortDefaults, createCohort, parseCohortForm } from '$lib/server/cohorts';
+import type { FacilitatorSessions } from '$lib/server/facilitator';
 import { readForm } from '$lib/server/http';
 import { clientAddress, hit } from '$lib/server/rate-limit';
 
-export const load = () => ({ defaults: cohortDefaults });
+/** The cohorts this browser facilitates: a new cohort may be a new run of one of them. */
+async function facilitated(sessions: FacilitatorSessions) {
+	const signedIn = await cohortsForSessions(sessions);
+	return signedIn.filter(({ role }) => role === 'facilitator').map(({ cohort }) => cohort);
+}
+
+/**
+ * `?after=<cohort id>` (the dashboard's "Run it again"): a new run of that cohort, its settings
+ * filled in, when this browser facilitates it.
+ */
+export async function load({ locals, url }) {
+	const runs = await facilitated(locals.facilitatorSessions);
+	const after = runs.find((cohort) => cohort.id === url.searchParams.get('after'));
+	return {
+		defaults: after
+			? {
+					minGroupSize: after.minGroupSize,
+					retentionDays: after.retentionDays,
+					resultTiming: after.resultTiming,
+					collectNames: after.collectNames
+				}
+			: { ...cohortDefaults, collectNames: false },
+		previousRuns: runs
+			.map((cohort) => ({
+				id: cohort.id,
+				name: cohort.name,
+				createdAt: cohort.createdAt.toISOString()
+			}))
+			.reverse(),
+		after: after?.id ?? ''
+	};
+}
 
 export const actions = {
-	default: async ({ request, getClientAddress, url }) => {
+	default: async ({ request, getClientAddress, url, locals }) => {
 		const limited = await hit('create', clientAddress(getClientAddress));
 		if (!limited.ok) {
 			return fail(429, {
@@ -19,16 +52,26 @@ export const actions = {
 		if (!body.ok) return fail(body.status, { errors: { form: body.message } });
 		const { form } = body;
 		const parsed = parseCohortForm(form);
-		if (!parsed.ok) {
+		const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
+		// Linking runs shows the earlier one's group figures beside this one's: only its facilitator may.
+		if (parsed.ok && parsed.input.previousCohortId) {
+			const runs = await facilitated(locals.facilitatorSessions);
+			if (!runs.some((cohort) => cohort.id === parsed.input.previousCohortId)) {
+				errors.previous =
+					'must be a cohort you facilitate from this browser (open its facilitator link here first)';
+			}
+		}
+		if (!parsed.ok || Object.keys(errors).length > 0) {
 			return fail(400, {
-				errors: parsed.errors,
+				errors,
 				values: {
 					name: String(form.get('name') ?? ''),
 					collectNames: form.get('collectNames') === 'on',
 					minGroupSize: String(form.get('minGroupSize') ?? ''),
 					closesOn: String(form.get('closesOn') ?? ''),
 					retentionDays: String(form.get('retentionDays') ?? ''),
-					resultTiming: String(form.get('resultTiming') ?? '')
+					resultTiming: String(form.get('resultTiming') ?? ''),
+					previous: String(form.get('previous') ?? '')
 				}
 			});
 		}

@@ -1,0 +1,36 @@
+import { error } from '@sveltejs/kit';
+import {
+	chooseCohorts,
+	comparableCohorts,
+	compareCohorts,
+	MAX_COMPARED
+} from '$lib/server/cohort-comparison';
+import { HEALTH_PANEL_FROM } from '$lib/server/cohort-aggregates';
+import { content } from '$lib/server/scored';
+
+/**
+ * The cohorts this browser is signed in to, and the earlier runs they follow on from, side by
+ * side. Nobody signed in sees an empty list (never a 404: the page itself holds no secret).
+ */
+export async function load({ locals, url }) {
+	const comparable = await comparableCohorts(locals.facilitatorSessions);
+	const request = chooseCohorts(comparable, url.searchParams);
+	if (!request.ok) error(400, request.message);
+	const columns = await compareCohorts(request.chosen, { includeFlagged: request.includeFlagged });
+	return {
+		cohorts: comparable.map(({ cohort, role, via }) => ({
+			id: cohort.id,
+			name: cohort.name,
+			createdAt: cohort.createdAt.toISOString(),
+			role,
+			via,
+			chosen: request.chosen.some((chosen) => chosen.cohort.id === cohort.id)
+		})),
+		columns,
+		includeFlagged: request.includeFlagged,
+		capped: request.capped,
+		maxCompared: MAX_COMPARED,
+		healthFrom: HEALTH_PANEL_FROM,
+		notice: content.instrument.wording.notForSelection
+	};
+}
