@@ -71,7 +71,9 @@ const routes = {
 	dashboard: () => import('../../src/routes/cohorts/[id]/+page.server.ts'),
 	present: () => import('../../src/routes/cohorts/[id]/present/+page.server.ts'),
 	exportFile: () => import('../../src/routes/cohorts/[id]/export.[format]/+server.ts'),
-	own: () => import('../../src/routes/r/[key]/+page.server.ts')
+	own: () => import('../../src/routes/r/[key]/+page.server.ts'),
+	compare: () => import('../../src/routes/cohorts/compare/+page.server.ts'),
+	compareExport: () => import('../../src/routes/cohorts/compare.[format]/+server.ts')
 };
 
 /**
@@ -91,13 +93,30 @@ function form(fields: Record<string, string>, path: string) {
 	return new Request(origin + path, { method: 'POST', body });
 }
 
-export async function createCohort(fields: Record<string, string>, ip = nextAddress()) {
+/** Posts the create form, from a browser with these cookies (none unless given). */
+export async function createCohort(
+	fields: Record<string, string>,
+	ip = nextAddress(),
+	jar = new CookieJar()
+) {
 	const { actions } = await routes.create();
 	return settle(() =>
 		actions.default({
 			request: form(fields, '/cohorts/new'),
 			getClientAddress: () => ip,
-			url: new URL(origin + '/cohorts/new')
+			url: new URL(origin + '/cohorts/new'),
+			locals: { facilitatorSessions: sessionsFrom(jar) }
+		} as never)
+	);
+}
+
+/** The create form's load (`?after=<id>` fills in that cohort's settings). */
+export async function createPage(query = '', jar = new CookieJar()) {
+	const { load } = await routes.create();
+	return settle(() =>
+		load({
+			url: new URL(`${origin}/cohorts/new${query}`),
+			locals: { facilitatorSessions: sessionsFrom(jar) }
 		} as never)
 	);
 }
@@ -110,13 +129,22 @@ export interface CreatedCohort {
 	jar: CookieJar;
 }
 
-/** Creates a cohort and signs its facilitator in. */
-export async function newCohort(fields: Record<string, string> = {}): Promise<CreatedCohort> {
-	const created = await createCohort({ name: 'Onboarding', minGroupSize: '3', ...fields });
+/**
+ * Creates a cohort and signs its facilitator in, in a browser of its own unless one is given (a
+ * browser signed in to several cohorts holds one cookie each).
+ */
+export async function newCohort(
+	fields: Record<string, string> = {},
+	jar = new CookieJar()
+): Promise<CreatedCohort> {
+	const created = await createCohort(
+		{ name: 'Onboarding', minGroupSize: '3', ...fields },
+		nextAddress(),
+		jar
+	);
 	if (created.status !== 200) throw new Error(`create: ${JSON.stringify(created)}`);
 	const info = (created.data as { created: { joinCode: string; facilitatorLink: string } }).created;
 	const token = info.facilitatorLink.split('/f/')[1]!;
-	const jar = new CookieJar();
 	const signedIn = await signIn(token, jar);
 	if (signedIn.status !== 303) throw new Error(`sign in: ${JSON.stringify(signedIn)}`);
 	return { joinCode: info.joinCode, token, cohortId: signedIn.location!.split('/').pop()!, jar };
@@ -237,6 +265,28 @@ export async function exportOf(cohort: CreatedCohort, format: string, query = ''
 			params: { id: cohort.cohortId, format },
 			locals: localsOf(cohort),
 			url: new URL(`${origin}/cohorts/${cohort.cohortId}/export.${format}${query}`)
+		} as never)
+	);
+}
+
+/** The comparison page of a browser with these cookies. */
+export async function comparePage(jar: CookieJar, query = '') {
+	const { load } = await routes.compare();
+	return settle(() =>
+		load({
+			url: new URL(`${origin}/cohorts/compare${query}`),
+			locals: { facilitatorSessions: sessionsFrom(jar) }
+		} as never)
+	);
+}
+
+export async function compareExport(jar: CookieJar, format: string, query = '') {
+	const { GET } = await routes.compareExport();
+	return settle(() =>
+		GET({
+			params: { format },
+			url: new URL(`${origin}/cohorts/compare.${format}${query}`),
+			locals: { facilitatorSessions: sessionsFrom(jar) }
 		} as never)
 	);
 }
