@@ -7,6 +7,7 @@ import { ContentError } from '../lib/content/errors';
 import {
 	loadContent,
 	loadFacilitatorGuide,
+	loadLanguages,
 	loadTechnicalManual
 } from '../lib/content/loader.server';
 
@@ -23,6 +24,15 @@ try {
 			`${content.consistencyPairs.length} consistency pairs, ${explanations.length} explanations, ` +
 			`${sources.length} sources, ${content.methodReferences.length} method references; ` +
 			`technical manual "${manual.title}", ${guide.title.toLowerCase()}`
+	);
+	const languages = await loadLanguages(dir);
+	console.log(
+		`  languages: en (base)${languages
+			.map(
+				({ language }) =>
+					`, ${language.code} (${language.name}, ${language.dir}, ${language.reviewed ? 'reviewed' : 'not reviewed yet'})`
+			)
+			.join('')}`
 	);
 } catch (error) {
 	if (error instanceof ContentError) {

@@ -50,6 +50,7 @@ import type {
 	Scale,
 	Scenario
 } from './types.ts';
+import { LANGUAGE_FILE, translateFiles, type Language } from './translation.server.ts';
 
 /** Raw text of the content files, keyed by path relative to the content folder. */
 export type ContentFiles = Record<string, string>;
@@ -69,18 +70,100 @@ const requiredFiles = {
 /** Headings that split a facet explanation into its two variants. */
 export const facetSections = { high: 'When high', low: 'When low' } as const;
 
-/** Reads every `.yaml` and `.md` file under `dir` (README.md excepted) and loads them. */
-export async function loadContent(dir: string): Promise<Content> {
+/** The folder of the translations, inside the content folder: one folder per language. */
+export const translationsFolder = 'translations';
+
+/**
+ * Every `.yaml` and `.md` file under `dir`, keyed by its path relative to it (README.md and the
+ * translations' folder excepted).
+ */
+async function readContentFiles(dir: string): Promise<ContentFiles> {
 	const files: ContentFiles = {};
 	for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
 		if (!entry.isFile() || !/\.(ya?ml|md)$/.test(entry.name)) continue;
 		const path = join(entry.parentPath, entry.name);
 		const key = relative(dir, path).split(sep).join('/');
-		if (key === 'README.md') continue;
+		if (key === 'README.md' || key.startsWith(`${translationsFolder}/`)) continue;
 		files[key] = await readFile(path, 'utf8');
 	}
+	return files;
+}
+
+/** How messages name the content folder: relative to the working directory when inside it. */
+function labelOf(dir: string) {
 	const label = relative(process.cwd(), dir).split(sep).join('/') || '.';
-	return parseContent(files, label.startsWith('..') ? dir : label);
+	return label.startsWith('..') ? dir : label;
+}
+
+/** Reads every `.yaml` and `.md` file under `dir` (README.md excepted) and loads them. */
+export async function loadContent(dir: string): Promise<Content> {
+	return parseContent(await readContentFiles(dir), labelOf(dir));
+}
+
+/** A language other than English: its status, its content and its manual. */
+export interface LanguageContent {
+	language: Language;
+	content: Content;
+	manual: TechnicalManual;
+	/** The safe-use section's heading in this language (the manual links to it). */
+	manualHeading: string;
+}
+
+/**
+ * Loads every translation under `dir/translations/<code>/`, each checked against the base
+ * files and loaded with the same rules as English. Every problem of every language is thrown
+ * together, each naming its file and key.
+ */
+export async function loadLanguages(dir: string): Promise<LanguageContent[]> {
+	const base = await readContentFiles(dir);
+	base[manualFile] = await readFile(join(dir, manualFile), 'utf8');
+	const root = join(dir, translationsFolder);
+	let codes: string[];
+	try {
+		codes = (await readdir(root, { withFileTypes: true }))
+			.filter((entry) => entry.isDirectory())
+			.map((entry) => entry.name)
+			.sort();
+	} catch {
+		return [];
+	}
+	const issues: ContentIssue[] = [];
+	const languages: LanguageContent[] = [];
+	for (const code of codes) {
+		const folder = join(root, code);
+		const translation: ContentFiles = {};
+		for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
+			if (!entry.isFile()) continue;
+			const path = join(entry.parentPath, entry.name);
+			translation[relative(folder, path).split(sep).join('/')] = await readFile(path, 'utf8');
+		}
+		const label = `${labelOf(dir)}/${translationsFolder}/${code}`;
+		const at = (file: string) => `${label}/${file}`;
+		const before = issues.length;
+		const merged = translateFiles(base, translation, at, issues);
+		if (merged.language && merged.language.code !== code) {
+			issues.push({
+				file: at(LANGUAGE_FILE),
+				path: 'code',
+				message: `is "${merged.language.code}", but the folder is "${code}"`
+			});
+		}
+		if (issues.length > before || !merged.language || !merged.manual) continue;
+		try {
+			const content = parseContent(merged.files, label);
+			languages.push({
+				language: merged.language,
+				content,
+				manual: parseTechnicalManual(merged.manual, content, at(manualFile)),
+				manualHeading: merged.manualHeading ?? ''
+			});
+		} catch (error) {
+			if (!(error instanceof ContentError)) throw error;
+			issues.push(...error.issues);
+		}
+	}
+	if (issues.length > 0) throw new ContentError(issues);
+	return languages;
 }
 
 /**
@@ -160,8 +243,7 @@ export const manualFile = 'technical-manual.md';
  * loaded content, and renders it. Problems throw a `ContentError` like the rest.
  */
 export async function loadTechnicalManual(dir: string, content: Content): Promise<TechnicalManual> {
-	const label = relative(process.cwd(), dir).split(sep).join('/') || '.';
-	const file = `${label.startsWith('..') ? dir : label}/${manualFile}`;
+	const file = `${labelOf(dir)}/${manualFile}`;
 	let text: string;
 	try {
 		text = await readFile(join(dir, manualFile), 'utf8');
@@ -178,8 +260,7 @@ export async function loadFacilitatorGuide(
 	dir: string,
 	content: Content
 ): Promise<FacilitatorGuide> {
-	const label = relative(process.cwd(), dir).split(sep).join('/') || '.';
-	const file = `${label.startsWith('..') ? dir : label}/${guideFile}`;
+	const file = `${labelOf(dir)}/${guideFile}`;
 	let text: string;
 	try {
 		text = await readFile(join(dir, guideFile), 'utf8');
