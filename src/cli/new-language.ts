@@ -24,7 +24,7 @@ if (!code || !/^[a-z]{2,3}$/.test(code)) {
 }
 const dir = resolve(folder);
 const target = join(dir, 'translations', code);
-if ((await readdir(join(dir, 'translations')).catch(() => [])).includes(code)) {
+if ((await readdir(join(dir, 'translations')).catch((): string[] => [])).includes(code)) {
 	console.error(`${relative(process.cwd(), target)} exists already: nothing written.`);
 	process.exit(1);
 }
