@@ -8,7 +8,13 @@
  * no cohort sees none.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { content, expectNoViolations, newContext, unique } from './helpers.ts';
+import {
+	content,
+	createCohortAsFacilitator,
+	expectNoViolations,
+	newContext,
+	unique
+} from './helpers.ts';
 import { allStrategic, allTactical } from '../helpers/content.ts';
 
 async function respond(page: Page, code: string, answers: Record<string, number>) {
@@ -31,13 +37,7 @@ test('the guide opens on the dashboard, and two runs of a course compare side by
 	const context = await newContext(browser);
 	const page = await context.newPage();
 	const first = `Course run 1 ${unique()}`;
-	await page.goto('/cohorts/new');
-	await page.getByLabel('Cohort name').fill(first);
-	await page.getByLabel(/Minimum group size/).fill('3');
-	await page.getByRole('button', { name: 'Create the cohort' }).click();
-	const code = (await page.getByTestId('join-link').textContent())!.trim().split('/').pop()!;
-	await page.goto((await page.getByTestId('facilitator-link').textContent())!.trim());
-	await expect(page.getByRole('heading', { level: 1, name: first })).toBeVisible();
+	const { code } = await createCohortAsFacilitator(page, { name: first, minimum: 3 });
 	// Three and three: every verdict count is 0 or at least the minimum, so all of them show.
 	for (const answers of [
 		allStrategic(),

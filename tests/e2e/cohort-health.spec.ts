@@ -6,7 +6,13 @@
  * is named by its text. Responses are sent to the API (with ordinary timings, so none is rushed).
  */
 import { expect, test } from '@playwright/test';
-import { axeViolations, content, randomRespondent, seededRandom } from './helpers.ts';
+import {
+	axeViolations,
+	content,
+	createCohortAsFacilitator,
+	randomRespondent,
+	seededRandom
+} from './helpers.ts';
 
 test('the health panel shows α with its range from 30 responses, and says what a low α means', async ({
 	browser
@@ -14,15 +20,10 @@ test('the health panel shows α with its range from 30 responses, and says what 
 	test.setTimeout(120_000);
 	const context = await browser.newContext({ serviceWorkers: 'block' });
 	const page = await context.newPage();
-	const name = `Health ${Date.now().toString(36)}`;
-	await page.goto('/cohorts/new');
-	await page.getByLabel('Cohort name').fill(name);
-	await page.getByLabel(/Minimum group size/).fill('3');
-	await page.getByRole('button', { name: 'Create the cohort' }).click();
-	const code = (await page.getByTestId('join-link').textContent())!.trim().split('/').pop()!;
-	await page.goto((await page.getByTestId('facilitator-link').textContent())!.trim());
-	await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
-	const dashboard = new URL(page.url()).pathname;
+	const { code, dashboard } = await createCohortAsFacilitator(page, {
+		name: `Health ${Date.now().toString(36)}`,
+		minimum: 3
+	});
 
 	const random = seededRandom(15);
 	const send = async () => {

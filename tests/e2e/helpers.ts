@@ -242,3 +242,23 @@ export const unique = () =>
 export function newContext(browser: Browser, options: Parameters<Browser['newContext']>[0] = {}) {
 	return browser.newContext({ serviceWorkers: 'block', ...options });
 }
+
+/**
+ * Creates a cohort through the form (its minimum group size if given), opens its facilitator
+ * link in this page, and waits for the dashboard. Returns the join code and the dashboard's path.
+ */
+export async function createCohortAsFacilitator(
+	page: Page,
+	options: { name: string; minimum?: number }
+): Promise<{ code: string; dashboard: string }> {
+	await page.goto('/cohorts/new');
+	await page.getByLabel('Cohort name').fill(options.name);
+	if (options.minimum !== undefined) {
+		await page.getByLabel(/Minimum group size/).fill(String(options.minimum));
+	}
+	await page.getByRole('button', { name: 'Create the cohort' }).click();
+	const code = (await page.getByTestId('join-link').textContent())!.trim().split('/').pop()!;
+	await page.goto((await page.getByTestId('facilitator-link').textContent())!.trim());
+	await expect(page.getByRole('heading', { level: 1, name: options.name })).toBeVisible();
+	return { code, dashboard: new URL(page.url()).pathname };
+}
