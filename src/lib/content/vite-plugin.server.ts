@@ -1,7 +1,7 @@
 /**
  * Vite plugin that loads `content/` once, at build (and dev) start, and serves
- * it to the app as a virtual module. Broken content fails the build with
- * the loader's messages; in dev, editing a content file reloads the page.
+ * it to the app as a virtual module. Broken content, in English or in any
+ * translation, fails the build with the loader's messages; in dev, editing a content file reloads the page.
  */
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
@@ -9,6 +9,7 @@ import { ContentError } from './errors.ts';
 import {
 	loadContent,
 	loadFacilitatorGuide,
+	loadLanguages,
 	loadTechnicalManual,
 	type TechnicalManual
 } from './loader.server.ts';
@@ -36,7 +37,8 @@ export function rolefitContent(options: { dir?: string } = {}): Plugin {
 		name: 'rolefit-content',
 		async buildStart() {
 			try {
-				await Promise.all([loadManual(), loadGuide()]);
+				// Every language is checked against the base too: a broken translation fails the build.
+				await Promise.all([loadManual(), loadGuide(), loadLanguages(dir)]);
 			} catch (error) {
 				content = undefined;
 				manual = undefined;
