@@ -1,3 +1,4 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import type { Plugin } from 'vite';
 import { svelteTesting } from '@testing-library/svelte/vite';
@@ -38,7 +39,19 @@ function kitSvelteNamespace(): Plugin {
 }
 
 export default defineConfig({
-	plugins: [rolefitContent(), sveltekit(), kitSvelteNamespace()],
+	plugins: [
+		rolefitContent(),
+		// The interface text (content/messages/<code>.json), compiled to message functions. Only
+		// server code calls them: a page receives its own language's words as data.
+		paraglideVitePlugin({
+			project: './content/project.inlang',
+			outdir: './src/lib/paraglide',
+			strategy: ['baseLocale'],
+			emitReadme: false
+		}),
+		sveltekit(),
+		kitSvelteNamespace()
+	],
 	test: {
 		expect: { requireAssertions: true },
 		projects: [

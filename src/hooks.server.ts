@@ -2,6 +2,7 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
 import { database } from '$lib/server/db';
 import { sessionsFrom } from '$lib/server/facilitator';
+import { languageInfo, languageOf } from '$lib/i18n/languages';
 import { refusalOf } from '$lib/server/http';
 import { startHousekeeping } from '$lib/server/lifecycle';
 import { errorLog, requestLine } from './server/log.js';
@@ -34,7 +35,12 @@ function warn(request: Request, line: string) {
  */
 export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.facilitatorSessions = sessionsFrom(event.cookies);
-	const response = await resolve(event);
+	const language = languageInfo(languageOf(event.url.pathname));
+	const response = await resolve(event, {
+		// The page's language and direction on <html>, from its address (`/ar/quiz`: ar, rtl).
+		transformPageChunk: ({ html }) =>
+			html.replace('%rolefit.lang%', language.code).replace('%rolefit.dir%', language.dir)
+	});
 	const { request } = event;
 	if (logged.has(request)) return response;
 	const refused = refusalOf(request);

@@ -15,3 +15,27 @@ declare module 'virtual:rolefit/guide' {
 	const guide: import('$lib/content/types').FacilitatorGuide;
 	export default guide;
 }
+
+// The languages the content comes in: English first, then each translation's status.
+declare module 'virtual:rolefit/languages' {
+	const languages: import('$lib/i18n/languages').LanguageInfo[];
+	export default languages;
+}
+
+// Every translation's content and manual, keyed by language code (server code only).
+declare module 'virtual:rolefit/editions' {
+	const editions: Record<string, import('$lib/content/loader.server').LanguageContent>;
+	export default editions;
+}
+
+// One language's content (`virtual:rolefit/content/es`), a chunk of its own in the browser.
+declare module 'virtual:rolefit/content/*' {
+	const content: import('$lib/content/types').Content;
+	export default content;
+}
+
+// Language code → a loader of that language's content (a chunk of its own).
+declare module 'virtual:rolefit/content-loaders' {
+	const loaders: Record<string, () => Promise<{ default: import('$lib/content/types').Content }>>;
+	export default loaders;
+}

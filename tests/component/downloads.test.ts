@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import content from 'virtual:rolefit/content';
 import { resultReport } from '$lib/results/report';
-import KeepResult from '../../src/routes/results/KeepResult.svelte';
+import KeepResult from '../../src/routes/[[lang=lang]]/results/KeepResult.svelte';
 import { scoreAnswers } from '../../src/lib/scoring/score.ts';
 import { allStrategic } from '../helpers/content.ts';
 

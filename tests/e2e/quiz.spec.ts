@@ -68,13 +68,17 @@ test('the whole quiz by keyboard alone, with a visible focus all the way', async
 	await page.goto('/quiz');
 	await expectQuestion(page, 0);
 
-	// Focus order from the top of the page: skip link, the main navigation, then the question.
+	// Focus order from the top of the page: skip link, the main navigation, the languages, then
+	// the question.
 	const first = questions[0]!;
 	const order = [
 		page.getByRole('link', { name: 'Skip to content' }),
 		page.getByRole('link', { name: 'RoleFit', exact: true }),
 		page.getByRole('link', { name: 'Quiz', exact: true }),
 		page.getByRole('link', { name: 'Sources & method', exact: true }),
+		...['English', 'العربية', 'Deutsch', 'Español'].map((name) =>
+			page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name, exact: true })
+		),
 		radio(page, first, 1)
 	];
 	for (const target of order) {

@@ -23,6 +23,7 @@ import {
 	renderDocument,
 	renderParagraph,
 	sectionsOf,
+	type CitationStyle,
 	splitFrontMatter,
 	withoutCitations
 } from './markdown.server.ts';
@@ -150,7 +151,7 @@ export async function loadLanguages(dir: string): Promise<LanguageContent[]> {
 		}
 		if (issues.length > before || !merged.language || !merged.manual) continue;
 		try {
-			const content = parseContent(merged.files, label);
+			const content = parseContent(merged.files, label, code);
 			languages.push({
 				language: merged.language,
 				content,
@@ -170,7 +171,7 @@ export async function loadLanguages(dir: string): Promise<LanguageContent[]> {
  * Parses, checks and assembles content from in-memory files. `root` prefixes
  * file names in messages (`content/items.yaml`).
  */
-export function parseContent(files: ContentFiles, root = 'content'): Content {
+export function parseContent(files: ContentFiles, root = 'content', language = 'en'): Content {
 	const issues: ContentIssue[] = [];
 	const at = (file: string) => `${root}/${file}`;
 
@@ -221,7 +222,8 @@ export function parseContent(files: ContentFiles, root = 'content'): Content {
 	if (issues.length > 0) throw new ContentError(issues);
 
 	const content = {
-		...assemble(parsed),
+		language,
+		...assemble(parsed, citationStyle(language, resultsPage.sources)),
 		...assembleResultsPage(nextSteps, resultsPage),
 		quizPage
 	};
@@ -366,7 +368,8 @@ export function parseTechnicalManual(
 	const title = /^#\s+(.+)$/m.exec(text)?.[1]?.trim();
 	if (!title) issues.push({ file, path: 'line 1', message: 'must start with a "# Title" heading' });
 	if (issues.length > 0) throw new ContentError(issues);
-	return { title: title!, html: scrollable(renderDocument(text, titles)) };
+	const style = citationStyle(content.language, content.resultsPage.sources);
+	return { title: title!, html: scrollable(renderDocument(text, titles, style)) };
 }
 
 /**
@@ -534,7 +537,23 @@ export function fingerprintOf(value: unknown): string {
 	return hash.toString(16).padStart(8, '0');
 }
 
-function assemble(parsed: ParsedContent): Omit<Content, 'nextSteps' | 'resultsPage' | 'quizPage'> {
+/** How citations read in a language: its sources page, and its words for them. */
+function citationStyle(
+	language: string,
+	words: Pick<Content['resultsPage']['sources'], 'sourceLink' | 'methodLink' | 'ours'>
+): CitationStyle {
+	return {
+		sourcesPath: language === 'en' ? '/sources' : `/${language}/sources`,
+		sourceLink: words.sourceLink,
+		methodLink: words.methodLink,
+		ours: words.ours
+	};
+}
+
+function assemble(
+	parsed: ParsedContent,
+	style: CitationStyle
+): Omit<Content, 'language' | 'nextSteps' | 'resultsPage' | 'quizPage'> {
 	const { instrument, sources, methodReferences, rubric, items, scenarios } = parsed;
 
 	const facets: Facet[] = rubric.scales.flatMap((scale) =>
@@ -573,7 +592,7 @@ function assemble(parsed: ParsedContent): Omit<Content, 'nextSteps' | 'resultsPa
 			file,
 			paragraphs: paragraphs.map((markdown): Paragraph => ({
 				markdown,
-				html: renderParagraph(markdown, sourceTitles),
+				html: renderParagraph(markdown, sourceTitles, style),
 				citations: citationsOf(markdown),
 				ours: isOurs(markdown)
 			}))

@@ -4,6 +4,7 @@
  * say `[ours]` when they are our own advice and rest on no source.
  * Node-only (runs in the loader).
  */
+import { fill } from './template.ts';
 import { marked } from 'marked';
 import { parse as parseYaml } from 'yaml';
 
@@ -93,27 +94,51 @@ function escapeAttribute(value: string): string {
 }
 
 /**
+ * How citations read in one language: where the sources page is, how a citation is named to
+ * screen readers (`{id}`, `{title}`), and the note an `[ours]` paragraph ends with.
+ */
+export interface CitationStyle {
+	sourcesPath: string;
+	sourceLink: string;
+	methodLink: string;
+	ours: string;
+}
+
+/**
  * Renders one paragraph to inline HTML; each citation becomes a link to its
  * entry on the sources page, named by the source's title for screen readers.
  */
-export function renderParagraph(paragraph: string, sourceTitles: ReadonlyMap<string, string>) {
-	return marked.parseInline(linkCitations(paragraph, sourceTitles), { async: false });
+export function renderParagraph(
+	paragraph: string,
+	sourceTitles: ReadonlyMap<string, string>,
+	style: CitationStyle
+) {
+	return marked.parseInline(linkCitations(paragraph, sourceTitles, style), { async: false });
 }
 
 /** Renders a whole Markdown document (the technical manual) with linked citations. */
-export function renderDocument(markdown: string, sourceTitles: ReadonlyMap<string, string>) {
-	return marked.parse(linkCitations(markdown, sourceTitles), { async: false });
+export function renderDocument(
+	markdown: string,
+	sourceTitles: ReadonlyMap<string, string>,
+	style: CitationStyle
+) {
+	return marked.parse(linkCitations(markdown, sourceTitles, style), { async: false });
 }
 
 /** Turns citation markers into links to the sources page, and `[ours]` into its label. */
-function linkCitations(text: string, sourceTitles: ReadonlyMap<string, string>): string {
+function linkCitations(
+	text: string,
+	sourceTitles: ReadonlyMap<string, string>,
+	style: CitationStyle
+): string {
 	return text
-		.replace(oursPattern, '<span class="ours">(our suggestion)</span>')
+		.replace(oursPattern, `<span class="ours">${escapeAttribute(style.ours)}</span>`)
 		.replace(citationPattern, (_marker, list: string) => {
 			const links = list.split(',').map((raw) => {
 				const id = raw.trim();
 				const title = sourceTitles.get(id) ?? id;
-				return `<a class="citation" href="/sources#${id}" title="${escapeAttribute(title)}" aria-label="${id.startsWith('M') ? 'Method reference' : 'Source'} ${id}: ${escapeAttribute(title)}">${id}</a>`;
+				const label = fill(id.startsWith('M') ? style.methodLink : style.sourceLink, { id, title });
+				return `<a class="citation" href="${style.sourcesPath}#${id}" title="${escapeAttribute(title)}" aria-label="${escapeAttribute(label)}">${id}</a>`;
 			});
 			return `<span class="citations">[${links.join(', ')}]</span>`;
 		});

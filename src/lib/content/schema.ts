@@ -479,7 +479,10 @@ export const resultsPageFileSchema = z.strictObject({
 		...labels('sources', ['heading', 'roles', 'measurement', 'cited', 'onSourcesPage']).shape,
 		citation: template('citation', 'number', 'title'),
 		show: template('show', 'count'),
-		date: template('date', 'date')
+		date: template('date', 'date'),
+		sourceLink: template('sourceLink', 'id', 'title'),
+		methodLink: template('methodLink', 'id', 'title'),
+		ours: label('ours')
 	}),
 	print: z.strictObject({
 		header: template('header', 'date', 'version'),

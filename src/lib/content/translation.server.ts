@@ -39,6 +39,8 @@ export const LANGUAGE_FILE = 'language.yaml';
 export const MANUAL_FILE = 'technical-manual.md';
 /** The manual's section every language carries; the rest of the manual stays in English. */
 export const MANUAL_SECTION = 'Evidence status and safe use';
+/** Its anchor on `/method` (and `/<code>/method`), the same in every language. */
+export const MANUAL_ANCHOR = 'evidence-status-and-safe-use';
 /** Notes for reviewers (how each reverse-keyed statement was checked); not loaded. */
 export const KEYING_CHECK_FILE = 'keying-check.md';
 
@@ -351,16 +353,19 @@ function overlayManual(
 		return { manual: base, heading: null };
 	}
 	const translatedBody = overlayBody(body, text.slice(heading[0].length), file, issues);
+	const title = heading[1]!.trim();
+	// The section keeps its English anchor, which pages link to, whatever its heading says.
+	const anchored = `<h2 id="${MANUAL_ANCHOR}">${title.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</h2>`;
 	return {
 		manual: [
 			...lines.slice(0, section.start),
-			`## ${heading[1]!.trim()}`,
+			anchored,
 			'',
 			translatedBody,
 			'',
 			...lines.slice(section.end)
 		].join('\n'),
-		heading: heading[1]!.trim()
+		heading: title
 	};
 }
 
@@ -448,5 +453,17 @@ export function translateFiles(
 			issues
 		));
 	}
+	if (language) {
+		for (const file of explanations) files[file] = localiseLinks(files[file]!, language.code);
+		if (manual) manual = localiseLinks(manual, language.code);
+	}
 	return { language, files, manual, manualHeading };
+}
+
+/** The site's own pages that have a version in every language. */
+const LOCALISED_PAGES = /\]\(\/(method|sources|quiz|results)(?=[)#])/g;
+
+/** Links in Markdown to the site's pages point to their version in this language. */
+function localiseLinks(markdown: string, code: string): string {
+	return markdown.replace(LOCALISED_PAGES, (_link, page: string) => `](/${code}/${page}`);
 }

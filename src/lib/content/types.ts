@@ -115,6 +115,8 @@ export interface InstrumentInfo {
 }
 
 export interface Content {
+	/** The language its words are in: `en`, or a translation's code. */
+	language: string;
 	instrument: InstrumentInfo;
 	sources: Source[];
 	/** Works on measurement that explanations cite as [M01]. */

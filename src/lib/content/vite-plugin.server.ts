@@ -11,6 +11,7 @@ import {
 	loadFacilitatorGuide,
 	loadLanguages,
 	loadTechnicalManual,
+	type LanguageContent,
 	type TechnicalManual
 } from './loader.server.ts';
 import type { Content, FacilitatorGuide } from './types.ts';
@@ -21,15 +22,26 @@ const modules = {
 	/** The technical manual, rendered (only `/method` imports it). */
 	manual: 'virtual:rolefit/manual',
 	/** The facilitator guide (only the cohort dashboard's server code imports it). */
-	guide: 'virtual:rolefit/guide'
+	guide: 'virtual:rolefit/guide',
+	/** The languages: code, name, direction and review status of each (English first). */
+	languages: 'virtual:rolefit/languages',
+	/** Every language's content and manual, keyed by code (server code only). */
+	editions: 'virtual:rolefit/editions',
+	/** Code → `() => import('virtual:rolefit/content/<code>')`: a page loads only its language. */
+	loaders: 'virtual:rolefit/content-loaders'
 } as const;
+
+/** `virtual:rolefit/content/<code>`: one language's content, a chunk of its own in the browser. */
+const contentOf = 'virtual:rolefit/content/';
 
 export function rolefitContent(options: { dir?: string } = {}): Plugin {
 	const dir = resolve(options.dir ?? 'content');
 	let content: Promise<Content> | undefined;
 	let manual: Promise<TechnicalManual> | undefined;
 	let guide: Promise<FacilitatorGuide> | undefined;
+	let languages: Promise<LanguageContent[]> | undefined;
 	const load = () => (content ??= loadContent(dir));
+	const loadTranslations = () => (languages ??= loadLanguages(dir));
 	const loadManual = () => (manual ??= load().then((loaded) => loadTechnicalManual(dir, loaded)));
 	const loadGuide = () => (guide ??= load().then((loaded) => loadFacilitatorGuide(dir, loaded)));
 
@@ -38,16 +50,18 @@ export function rolefitContent(options: { dir?: string } = {}): Plugin {
 		async buildStart() {
 			try {
 				// Every language is checked against the base too: a broken translation fails the build.
-				await Promise.all([loadManual(), loadGuide(), loadLanguages(dir)]);
+				await Promise.all([loadManual(), loadGuide(), loadTranslations()]);
 			} catch (error) {
 				content = undefined;
 				manual = undefined;
 				guide = undefined;
+				languages = undefined;
 				this.error(error instanceof ContentError ? error.message : String(error));
 			}
 		},
 		resolveId(id) {
-			return Object.values(modules).includes(id as never) ? `\0${id}` : undefined;
+			const known = Object.values(modules).includes(id as never) || id.startsWith(contentOf);
+			return known ? `\0${id}` : undefined;
 		},
 		async load(id) {
 			if (id === `\0${modules.content}`) {
@@ -59,6 +73,36 @@ export function rolefitContent(options: { dir?: string } = {}): Plugin {
 			if (id === `\0${modules.guide}`) {
 				return `export default ${JSON.stringify(await loadGuide())};`;
 			}
+			if (id === `\0${modules.languages}`) {
+				const english = { code: 'en', name: 'English', dir: 'ltr', reviewed: true };
+				const others = (await loadTranslations()).map(({ language }) => ({
+					code: language.code,
+					name: language.name,
+					dir: language.dir,
+					reviewed: language.reviewed
+				}));
+				return `export default ${JSON.stringify([english, ...others])};`;
+			}
+			if (id === `\0${modules.editions}`) {
+				const editions = Object.fromEntries(
+					(await loadTranslations()).map((edition) => [edition.language.code, edition])
+				);
+				return `export default ${JSON.stringify(editions)};`;
+			}
+			if (id === `\0${modules.loaders}`) {
+				const codes = ['en', ...(await loadTranslations()).map(({ language }) => language.code)];
+				const entries = codes.map(
+					(code) => `${JSON.stringify(code)}: () => import(${JSON.stringify(contentOf + code)})`
+				);
+				return `export default { ${entries.join(', ')} };`;
+			}
+			if (id.startsWith(`\0${contentOf}`)) {
+				const code = id.slice(contentOf.length + 1);
+				if (code === 'en') return `export default ${JSON.stringify(await load())};`;
+				const edition = (await loadTranslations()).find(({ language }) => language.code === code);
+				if (!edition) this.error(`There is no language "${code}" under content/translations`);
+				return `export default ${JSON.stringify(edition.content)};`;
+			}
 			return undefined;
 		},
 		configureServer(server) {
@@ -68,9 +112,10 @@ export function rolefitContent(options: { dir?: string } = {}): Plugin {
 				content = undefined;
 				manual = undefined;
 				guide = undefined;
-				for (const id of Object.values(modules)) {
-					const module = server.moduleGraph.getModuleById(`\0${id}`);
-					if (module) server.moduleGraph.invalidateModule(module);
+				languages = undefined;
+				for (const module of server.moduleGraph.idToModuleMap.values()) {
+					if (module.id?.startsWith('\0virtual:rolefit/'))
+						server.moduleGraph.invalidateModule(module);
 				}
 				load().then(
 					() => server.ws.send({ type: 'full-reload' }),

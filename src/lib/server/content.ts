@@ -1,15 +1,25 @@
 /**
  * Server-side views of the content for pages that prerender: only the slices
- * those pages show travel to the browser, never the whole instrument.
+ * those pages show travel to the browser, never the whole instrument, and only
+ * in the page's language.
  */
-import content from 'virtual:rolefit/content';
-import manual from 'virtual:rolefit/manual';
+import english from 'virtual:rolefit/content';
+import englishManual from 'virtual:rolefit/manual';
+import editions from 'virtual:rolefit/editions';
 import { questionnaireOf } from '$lib/content/questionnaire';
+import type { Content } from '$lib/content/types';
+import { BASE_LANGUAGE } from '$lib/i18n/languages';
+
+/** The content in a language (English for the base, or a code without a translation). */
+export function contentIn(language: string): Content {
+	return editions[language]?.content ?? english;
+}
 
 /** Seconds a typical person spends per question; 36 questions come to about 8 minutes. */
 const secondsPerQuestion = 13;
 
-export function landingFacts() {
+export function landingFacts(language: string = BASE_LANGUAGE) {
+	const content = contentIn(language);
 	const questions = content.sequence.length;
 	const { version, fingerprint } = content.instrument;
 	return {
@@ -36,7 +46,8 @@ export function landingFacts() {
 	};
 }
 
-export function sourcesPage() {
+export function sourcesPage(language: string = BASE_LANGUAGE) {
+	const content = contentIn(language);
 	return {
 		sources: content.sources,
 		methodReferences: content.methodReferences,
@@ -51,11 +62,12 @@ export function sourcesPage() {
 }
 
 /** What the quiz page needs: the questions in order and the answer labels. */
-export function questionnaire() {
-	return questionnaireOf(content);
+export function questionnaire(language: string = BASE_LANGUAGE) {
+	return questionnaireOf(contentIn(language));
 }
 
 /** The technical manual for instructors and HR teams, rendered at build time. */
-export function technicalManual() {
-	return { ...manual, version: content.instrument.version };
+export function technicalManual(language: string = BASE_LANGUAGE) {
+	const manual = editions[language]?.manual ?? englishManual;
+	return { ...manual, version: english.instrument.version };
 }

@@ -16,6 +16,8 @@ export interface LocalQuizOptions {
 	onsaved: (saved: boolean) => void;
 	/** False while this tab must not save (another tab runs a newer version). */
 	maySave: () => boolean;
+	/** The page's language (`[[lang]]`; undefined for English): the result opens in it too. */
+	lang: string | undefined;
 }
 
 export function localQuizMachine(content: QuestionnaireContent, options: LocalQuizOptions) {
@@ -30,7 +32,7 @@ export function localQuizMachine(content: QuestionnaireContent, options: LocalQu
 				const fragment = encodeShare(content.instrument, questions, context.answers);
 				// The path is resolved; the fragment after it carries the answers, not a route.
 				// eslint-disable-next-line svelte/no-navigation-without-resolve
-				void goto(resolve('/results') + '#' + fragment);
+				void goto(resolve('/[[lang=lang]]/results', { lang: options.lang }) + '#' + fragment);
 			}
 		}
 	});

@@ -1,0 +1,114 @@
+/**
+ * RoleFit in Spanish, German and Arabic, on the built server: each language at its own address
+ * (`/es`, `/de/quiz`, `/ar/results`), prerendered in that language, with `<html lang dir>` set;
+ * the quiz's questions and the result's words in it; the switcher on every page, which keeps a
+ * shared result when it changes language; `hreflang` alternates. Arabic reads right to left,
+ * has no horizontal overflow at 320 px, and passes axe, in light and dark.
+ */
+import { expect, test } from '@playwright/test';
+import { loadLanguages } from '../../src/lib/content/loader.server.ts';
+import { questionnaireOf } from '../../src/lib/content/questionnaire.ts';
+import { verdictSentence } from '../../src/lib/results/wording.ts';
+import { scoreAnswers } from '../../src/lib/scoring/score.ts';
+import { allTactical, contentDir } from '../helpers/content.ts';
+import { expectNoViolations, newContext, shareFragment } from './helpers.ts';
+
+const editions = Object.fromEntries(
+	(await loadLanguages(contentDir)).map((edition) => [edition.language.code, edition])
+);
+const es = editions.es!.content;
+const de = editions.de!.content;
+const ar = editions.ar!.content;
+
+test.describe('languages', () => {
+	test('each language has its own pages, in its words, marked with its language and direction', async ({
+		page
+	}) => {
+		for (const [path, lang, dir] of [
+			['/es', 'es', 'ltr'],
+			['/de/quiz', 'de', 'ltr'],
+			['/ar/quiz', 'ar', 'rtl'],
+			['/ar/method', 'ar', 'rtl'],
+			['/quiz', 'en', 'ltr']
+		] as const) {
+			await page.goto(path);
+			await expect(page.locator('html')).toHaveAttribute('lang', lang);
+			await expect(page.locator('html')).toHaveAttribute('dir', dir);
+		}
+		// Every page names its versions in every language.
+		const alternates = page.locator('link[rel="alternate"]');
+		await expect(alternates).toHaveCount(5);
+		await expect(page.locator('link[hreflang="ar"]')).toHaveAttribute('href', '/ar/quiz');
+		await expect(page.locator('link[hreflang="x-default"]')).toHaveAttribute('href', '/quiz');
+
+		// The quiz asks its first question in the page's language, from the prerendered HTML on.
+		const first = (content: typeof es) => questionnaireOf(content).questions[0]!.text;
+		await page.goto('/de/quiz');
+		await expect(page.locator('fieldset legend')).toHaveText(first(de));
+		await expect(page.getByText(de.instrument.likertLabels[4]!, { exact: true })).toBeVisible();
+		await page.goto('/es');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+			'Gestión de producto o de proyectos: ¿qué trabajo prefieres?'
+		);
+		await page.getByRole('link', { name: 'Empezar el cuestionario' }).click();
+		await expect(page).toHaveURL(/\/es\/quiz$/);
+		await expect(page.locator('fieldset legend')).toHaveText(first(es));
+		// A draft translation says so.
+		await expect(page.getByTestId('not-reviewed')).toBeVisible();
+	});
+
+	test('a shared result opens in the language chosen, and stays the same result', async ({
+		browser
+	}) => {
+		const context = await newContext(browser);
+		const page = await context.newPage();
+		const answers = allTactical();
+		const fragment = shareFragment(answers);
+		const sentence = (content: typeof es) =>
+			verdictSentence(scoreAnswers(content, answers), content.instrument.wording);
+		await page.goto(`/es/results#${fragment}`);
+		await expect(page.locator('.verdict-sentence')).toHaveText(sentence(es));
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+			es.resultsPage.card.sharedHeading
+		);
+		const level = (text: string) => page.locator('.scores .score').filter({ hasText: text });
+		const tactical = await level(es.resultsPage.levels.tactical)
+			.locator('dd')
+			.first()
+			.textContent();
+
+		await page.getByRole('link', { name: 'Deutsch' }).click();
+		await expect(page).toHaveURL(new RegExp(`/de/results#${fragment}$`));
+		await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+		await expect(page.locator('.verdict-sentence')).toHaveText(sentence(de));
+		await expect(level(de.resultsPage.levels.tactical).locator('dd').first()).toHaveText(tactical!);
+		await context.close();
+	});
+
+	for (const scheme of ['light', 'dark'] as const) {
+		test(`Arabic reads right to left without overflow at 320 px, and passes axe (${scheme})`, async ({
+			browser
+		}) => {
+			const context = await newContext(browser, {
+				colorScheme: scheme,
+				viewport: { width: 320, height: 720 }
+			});
+			const page = await context.newPage();
+			for (const path of ['/ar', '/ar/quiz', `/ar/results#${shareFragment(allTactical())}`]) {
+				await page.goto(path);
+				await expect(page.locator('main[data-app="ready"]')).toBeAttached();
+				if (path === '/ar/quiz') {
+					await expect(page.locator('fieldset legend')).toHaveText(
+						questionnaireOf(ar).questions[0]!.text
+					);
+				}
+				const overflow = await page.evaluate(
+					() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+				);
+				expect(overflow, `${path} scrolls sideways by ${overflow} px`).toBeLessThanOrEqual(0);
+				await expectNoViolations(page);
+			}
+			await context.close();
+		});
+	}
+});
