@@ -39,3 +39,9 @@ declare module 'virtual:rolefit/content-loaders' {
 	const loaders: Record<string, () => Promise<{ default: import('$lib/content/types').Content }>>;
 	export default loaders;
 }
+
+// The codes of the languages other than English, for the router (`src/params/lang.ts`).
+declare module 'virtual:rolefit/language-codes' {
+	const codes: string[];
+	export default codes;
+}

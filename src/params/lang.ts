@@ -1,10 +1,10 @@
 /**
  * `[[lang=lang]]`: the optional first segment of a page in another language (`/es/quiz`).
- * English, the base, has none (`/quiz`), so `en` is not a match.
+ * English, the base, has none (`/quiz`). Only the codes reach the browser's router: every page
+ * loads this matcher.
  */
 import type { ParamMatcher } from '@sveltejs/kit';
-import { BASE_LANGUAGE, languages } from '$lib/i18n/languages';
+import codes from 'virtual:rolefit/language-codes';
 
 export const match = ((param: string): param is string =>
-	param !== BASE_LANGUAGE &&
-	languages.some((language) => language.code === param)) satisfies ParamMatcher;
+	codes.includes(param)) satisfies ParamMatcher;

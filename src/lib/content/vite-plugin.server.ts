@@ -25,6 +25,8 @@ const modules = {
 	guide: 'virtual:rolefit/guide',
 	/** The languages: code, name, direction and review status of each (English first). */
 	languages: 'virtual:rolefit/languages',
+	/** The codes of the languages other than English (the router's `[[lang]]` matcher). */
+	codes: 'virtual:rolefit/language-codes',
 	/** Every language's content and manual, keyed by code (server code only). */
 	editions: 'virtual:rolefit/editions',
 	/** Code → `() => import('virtual:rolefit/content/<code>')`: a page loads only its language. */
@@ -82,6 +84,10 @@ export function rolefitContent(options: { dir?: string } = {}): Plugin {
 					reviewed: language.reviewed
 				}));
 				return `export default ${JSON.stringify([english, ...others])};`;
+			}
+			if (id === `\0${modules.codes}`) {
+				const codes = (await loadTranslations()).map(({ language }) => language.code);
+				return `export default ${JSON.stringify(codes)};`;
 			}
 			if (id === `\0${modules.editions}`) {
 				const editions = Object.fromEntries(

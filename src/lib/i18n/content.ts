@@ -4,10 +4,11 @@
  */
 import loaders from 'virtual:rolefit/content-loaders';
 import type { Content } from '$lib/content/types';
-import { BASE_LANGUAGE } from './languages.ts';
 
 /** `lang` as the address gives it (`[[lang]]`): undefined for English. */
 export async function contentIn(lang: string | undefined): Promise<Content> {
-	const load = loaders[lang ?? BASE_LANGUAGE] ?? loaders[BASE_LANGUAGE]!;
+	// English, the base, by its code (not through languages.ts, which would bring every
+	// language's name along to the results page).
+	const load = loaders[lang ?? 'en'] ?? loaders.en!;
 	return (await load()).default;
 }
