@@ -68,6 +68,11 @@ export function questionnaire(language: string = BASE_LANGUAGE) {
 
 /** The technical manual for instructors and HR teams, rendered at build time. */
 export function technicalManual(language: string = BASE_LANGUAGE) {
-	const manual = editions[language]?.manual ?? englishManual;
-	return { ...manual, version: english.instrument.version };
+	const edition = editions[language];
+	return {
+		...(edition?.manual ?? englishManual),
+		version: english.instrument.version,
+		/** The safe-use section's heading in this language; null in English. */
+		translatedHeading: edition ? edition.manualHeading : null
+	};
 }

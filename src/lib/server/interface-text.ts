@@ -66,3 +66,64 @@ export function startText(
 		groupsWhat: m.start_groups_what({}, locale)
 	};
 }
+
+/** The sources page's words, with the instrument's thresholds filled in. */
+export function sourcesText(
+	code: string,
+	thresholds: {
+		directionAtLeast: number;
+		hybridAtLeast: number;
+		lowFitAtMost: number;
+		straightLiningShare: number;
+		rushingMedianSeconds: number;
+		contradictedPairsAtLeast: number;
+		contradictionGap: number;
+		minAnsweredShare: number;
+	},
+	version: string
+) {
+	const locale = { locale: localeOf(code) };
+	const percent = (share: number) => Math.round(share * 100);
+	return {
+		title: m.sources_title({}, locale),
+		description: m.sources_description({}, locale),
+		heading: m.sources_heading({}, locale),
+		intro: m.sources_intro({}, locale),
+		bibliography: m.sources_bibliography({}, locale),
+		/** Only where the page is not in English, the articles' language. */
+		articlesNote: code === BASE_LANGUAGE ? null : m.sources_articles_note({}, locale),
+		methodReferences: m.sources_method_references({}, locale),
+		methodIntro: m.sources_method_intro({}, locale),
+		manualLink: m.sources_manual_link({}, locale),
+		scalesHeading: m.sources_scales_heading({}, locale),
+		numbersHeading: m.sources_numbers_heading({}, locale),
+		rules: [
+			m.sources_rule_direction({ direction: thresholds.directionAtLeast }, locale),
+			m.sources_rule_profiles(
+				{ hybrid: thresholds.hybridAtLeast, lowFit: thresholds.lowFitAtMost },
+				locale
+			),
+			m.sources_rule_flags(
+				{
+					straightLining: percent(thresholds.straightLiningShare),
+					rushing: thresholds.rushingMedianSeconds,
+					pairs: thresholds.contradictedPairsAtLeast,
+					gap: thresholds.contradictionGap,
+					minAnswered: percent(thresholds.minAnsweredShare)
+				},
+				locale
+			)
+		],
+		version: m.version_line({ version }, locale)
+	};
+}
+
+/** The manual page's words; `heading` is its translated safe-use section's, if any. */
+export function methodText(code: string, version: string, heading: string | null) {
+	const locale = { locale: localeOf(code) };
+	return {
+		description: m.method_description({}, locale),
+		version: m.version_line({ version }, locale),
+		restInEnglish: heading === null ? null : m.method_rest_in_english({ heading }, locale)
+	};
+}

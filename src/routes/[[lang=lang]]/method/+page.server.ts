@@ -1,12 +1,18 @@
 import { languageOf } from '$lib/i18n/languages';
 import { technicalManual } from '$lib/server/content';
+import { methodText } from '$lib/server/interface-text';
 import { withHeadingAnchors } from './anchors';
 
-// Rendered once at build time from content/technical-manual.md.
+// Rendered once at build time from content/technical-manual.md (and a language's safe-use section).
 export const prerender = true;
 
 export const load = ({ url }) => {
-	const manual = technicalManual(languageOf(url.pathname));
+	const language = languageOf(url.pathname);
+	const manual = technicalManual(language);
 	// Each section gets a stable anchor, so pages can link to one (the safe-use section first).
-	return { ...manual, html: withHeadingAnchors(manual.html) };
+	return {
+		...manual,
+		html: withHeadingAnchors(manual.html),
+		text: methodText(language, manual.version, manual.translatedHeading)
+	};
 };
