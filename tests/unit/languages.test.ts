@@ -9,6 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadLanguages } from '../../src/lib/content/loader.server.ts';
 import { content as english, contentDir } from '../helpers/content.ts';
+import { describePosition } from '../../src/lib/charts/summary.ts';
 
 const languages = await loadLanguages(contentDir);
 
@@ -107,6 +108,15 @@ describe.each(
 			'Evidence status and safe use'
 		);
 	});
+});
+
+it('fills a sentence with words written for it: German nouns keep their capital', () => {
+	const de = languages.find(({ language }) => language.code === 'de')!.content;
+	const result = { position: 42, band: { low: 30, high: 54 }, noVerdictReason: null };
+	expect(describePosition(result, de.resultsPage.charts).summary).toContain('Produktmanagement');
+	expect(describePosition(result, english.resultsPage.charts).summary).toContain(
+		'towards product management'
+	);
 });
 
 it('finds Spanish, German and Arabic', () => {

@@ -42,7 +42,8 @@ export function describePosition(
 				? fill(labels.positionSummaryZero, range)
 				: fill(labels.positionSummary, {
 						distance: Math.abs(rounded),
-						end: (rounded > 0 ? labels.ends.product : labels.ends.project).toLowerCase(),
+						// Written for the sentence in each language (German nouns keep their capital).
+						end: rounded > 0 ? labels.towards.product : labels.towards.project,
 						...range
 					});
 	}

@@ -503,6 +503,7 @@ export const resultsPageFileSchema = z.strictObject({
 		]).shape,
 		scales: labels('charts.scales', ['strategic', 'tactical']),
 		ends: labels('charts.ends', ['project', 'product']),
+		towards: labels('charts.towards', ['project', 'product']),
 		positionColumns: z.tuple([label('column'), label('column')]),
 		positionRows: z.tuple([label('row'), label('row'), label('row')]),
 		positionSummary: template('positionSummary', 'distance', 'end', 'low', 'high'),
