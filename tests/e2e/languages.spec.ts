@@ -11,7 +11,41 @@ import { questionnaireOf } from '../../src/lib/content/questionnaire.ts';
 import { verdictSentence } from '../../src/lib/results/wording.ts';
 import { scoreAnswers } from '../../src/lib/scoring/score.ts';
 import { allTactical, contentDir } from '../helpers/content.ts';
+import { readFileSync } from 'node:fs';
+import { content as englishContent } from '../helpers/content.ts';
 import { expectNoViolations, newContext, shareFragment } from './helpers.ts';
+
+/**
+ * English strings that must not show on another language's pages: every interface message, and
+ * the quiz and results pages' words from content (those a translation could have left behind).
+ * Strings that are the same in a language (a name, a placeholder alone) are not counted for it.
+ */
+function englishStrings(): string[] {
+	const messages = JSON.parse(
+		readFileSync(new URL('../../content/messages/en.json', import.meta.url), 'utf8')
+	) as Record<string, string>;
+	const leaves = (value: unknown): string[] =>
+		typeof value === 'string'
+			? [value]
+			: Array.isArray(value)
+				? value.flatMap(leaves)
+				: value && typeof value === 'object'
+					? Object.values(value).flatMap(leaves)
+					: [];
+	return (
+		[
+			...Object.entries(messages)
+				.filter(([key]) => key !== '$schema')
+				.map(([, text]) => text),
+			...leaves(englishContent.quizPage),
+			...leaves(englishContent.resultsPage)
+		]
+			// The words around a placeholder, long enough to mean something on their own.
+			.flatMap((text) => text.split(/\{[a-zA-Z]+\}/))
+			.map((text) => text.trim())
+			.filter((text) => text.length >= 12 && /[a-z]{4}/.test(text))
+	);
+}
 
 const editions = Object.fromEntries(
 	(await loadLanguages(contentDir)).map((edition) => [edition.language.code, edition])
@@ -83,6 +117,54 @@ test.describe('languages', () => {
 		await expect(page.locator('.verdict-sentence')).toHaveText(sentence(de));
 		await expect(level(de.resultsPage.levels.tactical).locator('dd').first()).toHaveText(tactical!);
 		await context.close();
+	});
+
+	test('no English words are left on another language’s pages', async ({ page }) => {
+		const english = englishStrings();
+		for (const code of ['es', 'de', 'ar']) {
+			const edition = editions[code]!.content;
+			// What the same page says in this language (a proper name may be the same).
+			const own = new Set(
+				[
+					...JSON.stringify(edition.quizPage).split('"'),
+					...JSON.stringify(edition.resultsPage).split('"')
+				].map((text) => text.trim())
+			);
+			for (const path of [
+				'',
+				'/quiz',
+				'/method',
+				'/sources',
+				`/results#${shareFragment(allTactical())}`
+			]) {
+				await page.goto(`/${code}${path}`);
+				await expect(page.locator('main[data-app="ready"]')).toBeAttached();
+				// Text marked as English (an article's title, a reference) is English by design.
+				let said = await page.evaluate(() =>
+					[
+						document.title,
+						[...document.body.querySelectorAll('*')]
+							.filter((element) => !element.closest('[lang="en"]') && element.children.length === 0)
+							.map((element) => (element as HTMLElement).innerText)
+							.join('\n'),
+						...[...document.querySelectorAll('[aria-label],[title],[alt]')].flatMap((element) =>
+							['aria-label', 'title', 'alt'].map((name) => element.getAttribute(name) ?? '')
+						)
+					].join('\n')
+				);
+				// The articles' and references' titles are given as published (in English).
+				for (const title of [
+					...englishContent.sources.map((source) => source.title),
+					...englishContent.methodReferences.map((reference) => reference.citation)
+				]) {
+					said = said.replaceAll(title, '');
+				}
+				// The manual beyond its safe-use section is English by design.
+				const checked = path === '/method' ? said.split('\n').slice(0, 12).join('\n') : said;
+				const left = english.filter((text) => !own.has(text) && checked.includes(text));
+				expect(left, `/${code}${path}`).toEqual([]);
+			}
+		}
 	});
 
 	for (const scheme of ['light', 'dark'] as const) {

@@ -122,6 +122,7 @@ export function sourcesText(
 export function methodText(code: string, version: string, heading: string | null) {
 	const locale = { locale: localeOf(code) };
 	return {
+		title: m.method_title({}, locale),
 		description: m.method_description({}, locale),
 		version: m.version_line({ version }, locale),
 		restInEnglish: heading === null ? null : m.method_rest_in_english({ heading }, locale)
