@@ -72,8 +72,14 @@ test.describe('languages', () => {
 		// Every page names its versions in every language.
 		const alternates = page.locator('link[rel="alternate"]');
 		await expect(alternates).toHaveCount(5);
-		await expect(page.locator('link[hreflang="ar"]')).toHaveAttribute('href', '/ar/quiz');
-		await expect(page.locator('link[hreflang="x-default"]')).toHaveAttribute('href', '/quiz');
+		// Full addresses once the app has taken over (search engines and Lighthouse require them).
+		await expect(page.locator('main[data-app="ready"]')).toBeAttached();
+		const origin = new URL(page.url()).origin;
+		await expect(page.locator('link[hreflang="ar"]')).toHaveAttribute('href', `${origin}/ar/quiz`);
+		await expect(page.locator('link[hreflang="x-default"]')).toHaveAttribute(
+			'href',
+			`${origin}/quiz`
+		);
 
 		// The quiz asks its first question in the page's language, from the prerendered HTML on.
 		const first = (content: typeof es) => questionnaireOf(content).questions[0]!.text;
