@@ -5,11 +5,11 @@
 import { matchEdition } from '$lib/content/edition';
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import { parseSubmission, type FieldErrors } from '$lib/cohorts/submission';
+import { parseSubmission, type FieldErrors, type Submission } from '$lib/cohorts/submission';
 import { checkAnswers, questionsById, type ScoreResult } from '$lib/scoring';
-import { cohortByCode } from './cohorts.ts';
-import { database } from './db/index.ts';
+import { concurrentWrites, database } from './db/index.ts';
 import { cohorts, rateLimits, responses } from './db/schema.ts';
+import { groupCommit } from './group-commit.ts';
 import { hit, window } from './rate-limit.ts';
 import { content, scoreStored } from './scored.ts';
 import { normaliseJoinCode, sha256, TOKEN_PATTERN } from './tokens.ts';
@@ -33,29 +33,43 @@ export async function submitResponse(
 	/** Counts this request against the sender's submit limit (the route passes the address). */
 	from?: { address: string | undefined }
 ): Promise<SubmitResult> {
-	const result = await submitChecked(code, body, from);
-	if (from && result.counted !== true) {
-		// Answers that never reached the combined statement are counted on their own.
-		const limited = await hit('submit', from.address);
-		if (!limited.ok) return { status: 429, retryAfter: limited.retryAfter };
+	const checked = checkSubmission(body);
+	if (!checked.ok) {
+		// Refused before it reached the database: its hit is counted on its own.
+		if (from) {
+			const limited = await hit('submit', from.address);
+			if (!limited.ok) return { status: 429, retryAfter: limited.retryAfter };
+		}
+		return checked.result;
 	}
-	return result.result;
+	const { submission, answers } = checked;
+	const normalised = normaliseJoinCode(code);
+	return store({
+		id: randomUUID(),
+		codeHash: normalised === null ? null : sha256(normalised),
+		keyHash: sha256(submission.key),
+		displayName: submission.displayName || null,
+		answers,
+		timings: submission.timings ?? null,
+		limit: from ? window('submit', from.address) : null
+	});
 }
 
-async function submitChecked(
-	code: string,
-	body: unknown,
-	from?: { address: string | undefined }
-): Promise<{ result: SubmitResult; counted?: true }> {
-	const done = (result: SubmitResult) => ({ result });
+/** The checks that need no database: the body's shape, its answers, its edition. */
+function checkSubmission(
+	body: unknown
+):
+	| { ok: true; submission: Submission; answers: Record<string, number> }
+	| { ok: false; result: SubmitResult } {
+	const refuse = (result: SubmitResult) => ({ ok: false as const, result });
 	const parsed = parseSubmission(body);
 	if (!parsed.ok)
-		return done({ status: 400, message: 'The submission is not valid', errors: parsed.errors });
+		return refuse({ status: 400, message: 'The submission is not valid', errors: parsed.errors });
 	const { submission } = parsed;
 	questions ??= questionsById(content);
 	const checked = checkAnswers(questions, submission.answers);
 	if (checked.problems.length > 0) {
-		return done({
+		return refuse({
 			status: 400,
 			message: 'Some answers are not possible answers',
 			errors: Object.fromEntries(
@@ -65,7 +79,7 @@ async function submitChecked(
 	}
 	const unknownTimings = Object.keys(submission.timings ?? {}).filter((id) => !questions!.has(id));
 	if (unknownTimings.length > 0) {
-		return done({
+		return refuse({
 			status: 400,
 			message: 'Timings for questions that do not exist',
 			errors: Object.fromEntries(
@@ -76,76 +90,162 @@ async function submitChecked(
 			)
 		});
 	}
-	const { version, fingerprint } = content.instrument;
 	// A quiz started before a minor update (same questions) is accepted and scored under today's rules.
 	if (matchEdition(submission, content.instrument) === 'other') {
 		// Checked before the code, so it cannot tell anyone whether a code exists.
-		return done({
+		const { version } = content.instrument;
+		return refuse({
 			status: 409,
 			message: `This quiz has changed since it was started (version ${submission.version}, now ${version}): take it again.`
 		});
 	}
-	const keyHash = sha256(submission.key);
+	return { ok: true, submission, answers: checked.answers };
+}
+
+/** A checked submission, ready to be written. */
+interface Pending {
+	/** The id its row gets if this write stores it. */
+	id: string;
+	/** SHA-256 of the normalised join code; null when the code is malformed (no cohort has it). */
+	codeHash: string | null;
+	keyHash: string;
+	displayName: string | null;
+	answers: Record<string, number>;
+	timings: Record<string, number> | null;
+	/** Where the sender's hit is counted, when it is. */
+	limit: ReturnType<typeof window> | null;
+}
+
+/** Submissions that arrive together are stored together (see `group-commit.ts`). */
+const store = groupCommit(storeAll, { maxItems: 100, concurrency: () => concurrentWrites() });
+
+type Rows<Row> = { rows: Row[] };
+
+/**
+ * Stores submissions in one statement, so one round trip and one commit for all of them: each
+ * sender's hit is counted, and unless it passed the limit, the cohort is found, open, and the row
+ * inserted. Those not inserted (an unknown code, a closed cohort, a key stored before, perhaps by
+ * an earlier one of these) are told apart by a second, read-only statement.
+ *
+ * Counters and rows are written in the order of their keys, so that two writes at once (on
+ * PostgreSQL, or two instances) take their locks in the same order and never deadlock; of two
+ * submissions with the same key, the first to arrive is the one stored.
+ */
+async function storeAll(pending: Pending[]): Promise<SubmitResult[]> {
 	const db = await database();
-	const normalised = normaliseJoinCode(code);
-	let counted: true | undefined;
-	if (normalised !== null) {
-		// The common case in one statement, so one round trip and one commit: the sender's hit is
-		// counted, and unless it passed the limit, the cohort is found, open, and the row inserted.
-		const id = randomUUID();
-		const displayName = submission.displayName || null;
-		const limit = from ? window('submit', from.address) : null;
-		const counter = limit
-			? sql`insert into ${rateLimits} (key, window_start, count)
-				values (${limit.key}, ${limit.windowStart}, 1)
-				on conflict (key, window_start) do update set count = ${rateLimits}.count + 1
-				returning count`
-			: sql`select 1 as count`;
-		const outcome = (await db.execute(sql`
-			with hit as (${counter}),
-			stored as (
-				insert into ${responses} (id, cohort_id, key_hash, display_name, content_version, content_fingerprint, answers, timings)
-				select ${id}::uuid, ${cohorts.id}, ${keyHash},
-					case when ${cohorts.collectNames} then ${displayName}::text else null end,
-					${version}, ${fingerprint}, ${JSON.stringify(checked.answers)}::jsonb,
-					${submission.timings ? JSON.stringify(submission.timings) : null}::jsonb
-				from ${cohorts}, hit
-				where ${cohorts.joinCodeHash} = ${sha256(normalised)}
-					and ${cohorts.closedAt} is null
-					and (${cohorts.closesAt} is null or ${cohorts.closesAt} > now())
-					and hit.count <= ${limit?.limit ?? 1}
-				on conflict (key_hash) do nothing
-				returning id
-			)
-			select (select count from hit)::int as count, (select id from stored) as id`)) as unknown as {
-			rows: { count: number; id: string | null }[];
-		};
-		const [row] = outcome.rows;
-		counted = true;
-		if (limit && row!.count > limit.limit) {
-			return { result: { status: 429, retryAfter: limit.retryAfter }, counted };
-		}
-		if (row!.id) return { result: { status: 201, id }, counted };
+	const { version, fingerprint } = content.instrument;
+	// Each sender's count is the counter's new value less the hits on it that come later in this
+	// write: as if the hits had come one after another, in arrival order.
+	const counterOf = ({ key, windowStart }: NonNullable<Pending['limit']>) =>
+		`${windowStart} ${key}`;
+	const remaining = new Map<string, number>();
+	for (const { limit } of pending) {
+		if (limit) remaining.set(counterOf(limit), (remaining.get(counterOf(limit)) ?? 0) + 1);
 	}
-	// Not inserted: an unknown code, a closed cohort, or this key stored before.
-	const cohort = await cohortByCode(code);
-	if (!cohort) return { result: { status: 404 }, counted };
-	const [row] = await db
-		.select({ id: responses.id, cohortId: responses.cohortId })
-		.from(responses)
-		.where(eq(responses.keyHash, keyHash))
-		.limit(1);
-	if (row && row.cohortId === cohort.id) return { result: { status: 200, id: row.id }, counted };
-	if (row) {
-		return {
-			result: { status: 409, message: 'This submission key belongs to another response.' },
-			counted
-		};
+	const input = JSON.stringify(
+		pending.map((p, n) => {
+			const row = {
+				n,
+				id: p.id,
+				code_hash: p.codeHash,
+				key_hash: p.keyHash,
+				display_name: p.displayName,
+				answers: p.answers,
+				...(p.timings ? { timings: p.timings } : {})
+			};
+			if (!p.limit) return row;
+			const later = remaining.get(counterOf(p.limit))! - 1;
+			remaining.set(counterOf(p.limit), later);
+			const { key, windowStart, limit } = p.limit;
+			return { ...row, limit_key: key, window_start: windowStart, lim: limit, later };
+		})
+	);
+	const { rows } = (await db.execute(sql`
+		with input as (
+			select * from jsonb_to_recordset(${input}::jsonb) as i(n int, id uuid, code_hash text,
+				key_hash text, display_name text, answers jsonb, timings jsonb, limit_key text,
+				window_start int, lim int, later int)
+		),
+		counted as (
+			insert into ${rateLimits} (key, window_start, count)
+			select limit_key, window_start, count(*) from input
+			where limit_key is not null
+			group by limit_key, window_start
+			order by limit_key, window_start
+			on conflict (key, window_start) do update set count = ${rateLimits.count} + excluded.count
+			returning key, window_start, count
+		),
+		hits as (
+			select i.n, c.count - i.later as count, i.lim
+			from input i join counted c on c.key = i.limit_key and c.window_start = i.window_start
+		),
+		stored as (
+			insert into ${responses} (id, cohort_id, key_hash, display_name, content_version, content_fingerprint, answers, timings)
+			select i.id, ${cohorts.id}, i.key_hash,
+				case when ${cohorts.collectNames} then i.display_name else null end,
+				${version}, ${fingerprint}, i.answers, i.timings
+			from input i
+				join ${cohorts} on ${cohorts.joinCodeHash} = i.code_hash
+				left join hits h on h.n = i.n
+			where ${cohorts.closedAt} is null
+				and (${cohorts.closesAt} is null or ${cohorts.closesAt} > now())
+				and (h.count is null or h.count <= h.lim)
+			order by i.key_hash, i.n
+			on conflict (key_hash) do nothing
+			returning id
+		)
+		select i.n, h.count, s.id is not null as stored
+		from input i left join hits h on h.n = i.n left join stored s on s.id = i.id`)) as unknown as Rows<{
+		n: number;
+		count: number | null;
+		stored: boolean;
+	}>;
+	const written = new Map(rows.map((row) => [row.n, row]));
+	const results: (SubmitResult | undefined)[] = pending.map(({ id, limit }, n) => {
+		const row = written.get(n);
+		if (!row) throw new Error(`submission ${n} of ${pending.length} has no outcome`);
+		if (limit && row.count !== null && row.count > limit.limit)
+			return { status: 429, retryAfter: limit.retryAfter };
+		if (row.stored) return { status: 201, id };
+		return undefined;
+	});
+	const unresolved = pending.flatMap((p, n) => (results[n] ? [] : [{ n, ...p }]));
+	if (unresolved.length > 0) await answerNotStored(unresolved, results);
+	return results.map((result, n) => {
+		if (!result) throw new Error(`submission ${n} of ${pending.length} has no outcome`);
+		return result;
+	});
+}
+
+/** Why submissions were not inserted: an unknown code, a closed cohort, or a key stored before. */
+async function answerNotStored(
+	unresolved: (Pending & { n: number })[],
+	results: (SubmitResult | undefined)[]
+) {
+	const db = await database();
+	const lookup = JSON.stringify(
+		unresolved.map(({ n, codeHash, keyHash }) => ({ n, code_hash: codeHash, key_hash: keyHash }))
+	);
+	const found = (await db.execute(sql`
+		select i.n, ${cohorts.id} as cohort_id, r.id as response_id, r.cohort_id as response_cohort_id
+		from jsonb_to_recordset(${lookup}::jsonb) as i(n int, code_hash text, key_hash text)
+			left join ${cohorts} on ${cohorts.joinCodeHash} = i.code_hash
+			left join ${responses} r on r.key_hash = i.key_hash`)) as unknown as Rows<{
+		n: number;
+		cohort_id: string | null;
+		response_id: string | null;
+		response_cohort_id: string | null;
+	}>;
+	for (const row of found.rows) {
+		results[row.n] =
+			row.cohort_id === null
+				? { status: 404 }
+				: row.response_id === null
+					? { status: 409, message: 'This cohort is closed: it no longer takes responses.' }
+					: row.response_cohort_id === row.cohort_id
+						? { status: 200, id: row.response_id }
+						: { status: 409, message: 'This submission key belongs to another response.' };
 	}
-	return {
-		result: { status: 409, message: 'This cohort is closed: it no longer takes responses.' },
-		counted
-	};
 }
 
 export interface OwnResponse {

@@ -103,6 +103,15 @@ export async function openDatabase(
 	return { db, kind: 'pglite', close: () => client.close() };
 }
 
+/**
+ * How many writes the app keeps in flight at once (`group-commit.ts`). Embedded PGlite runs one
+ * statement at a time, so a second write would only wait behind the first, with fewer rows in it;
+ * PostgreSQL can take the next write while the last one commits, on a second connection.
+ */
+export function concurrentWrites(env: { DATABASE_URL?: string } = process.env): number {
+	return env.DATABASE_URL ? 2 : 1;
+}
+
 let opening: Promise<Handle> | undefined;
 
 /** The app's database, opened (and migrated) on first use. */
