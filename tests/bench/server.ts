@@ -2,10 +2,16 @@
  * `npm run bench:server`: submissions against the built server (`src/server/index.js`), with
  * autocannon, 30 s at 50 connections, on embedded PGlite and, when DATABASE_URL is set, on
  * PostgreSQL. Each request is a new participant (a fresh submission key). Prints requests/s,
- * p50/p99 latency and errors, then checks that the rows stored equal the submissions
- * acknowledged (201): exit 1 when they differ. Goal: ≥ 1,000 submissions/s, p99 ≤ 50 ms.
+ * p50/p99 and slowest latency and errors, then checks that the rows stored equal the submissions
+ * acknowledged (201): exit 1 when they differ. Goal: ≥ 1,000 submissions/s on PGlite and
+ * ≥ 2,000/s on PostgreSQL, p99 ≤ 50 ms.
  *
- * BENCH_SECONDS and BENCH_CONNECTIONS change the run; the rate limit is lifted for it.
+ * The measured run follows a warm-up at the same load (5 s; not in the figures, but in the check
+ * of acknowledged against stored): the server's first seconds compile its JavaScript and PGlite's
+ * WebAssembly, and are slower than anything after. BENCH_SECONDS, BENCH_WARMUP (0: none) and
+ * BENCH_CONNECTIONS change the run; the rate limit is lifted for it. On PostgreSQL the line says
+ * whether commits were flushed to disk (`fsync`, `synchronous_commit`): `tests/db/with-postgres.sh`
+ * turns fsync off unless PG_FSYNC=on.
  */
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -20,6 +26,7 @@ import { createCohortOver, hasBuild, startServer } from '../helpers/app-server.t
 import { contentDir, randomRespondent, seededRandom } from '../helpers/content.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 30);
+const warmup = Number(process.env.BENCH_WARMUP ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 
 if (!hasBuild()) {
@@ -49,6 +56,7 @@ async function run(label: string, env: Record<string, string>, count: Counter) {
 			url: `${server.origin}/api/cohorts/${code}/responses`,
 			connections,
 			duration: seconds,
+			...(warmup > 0 ? { warmup: { connections, duration: warmup } } : {}),
 			requests: [
 				{
 					method: 'POST',
@@ -77,7 +85,7 @@ async function run(label: string, env: Record<string, string>, count: Counter) {
 		const errors = result.errors + result.timeouts + result.non2xx;
 		console.log(
 			`${label.padEnd(10)} ${result.requests.average.toFixed(0).padStart(6)} req/s  ` +
-				`p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  ` +
+				`p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  max ${result.latency.max} ms  ` +
 				`errors ${errors} (non-2xx ${result.non2xx}, socket ${result.errors}, timeouts ${result.timeouts})  ` +
 				`${result.requests.total} requests in ${seconds} s`
 		);
@@ -101,7 +109,9 @@ const countSql = `select count(*)::int as n, (count(*) filter (where r.key_hash 
 	from responses r join cohorts c on c.id = r.cohort_id where c.join_code = $1`;
 
 console.log(
-	`bench:server: ${seconds} s, ${connections} connections, POST /api/cohorts/<code>/responses`
+	`bench:server: ${seconds} s ${warmup > 0 ? `after a ${warmup} s warm-up` : 'without a warm-up'}, ` +
+		`${connections} connections, ` +
+		'POST /api/cohorts/<code>/responses'
 );
 let ok = true;
 const dir = mkdtempSync(join(tmpdir(), 'rolefit-bench-'));
@@ -109,6 +119,9 @@ try {
 	ok &&= await run('PGlite', { DATA_DIR: dir, DATABASE_URL: '' }, async (code, hashes) => {
 		const db = await PGlite.create(dir);
 		const { rows } = await db.query<{ n: number; a: number }>(countSql, [code, hashes]);
+		// PGlite's own default, which the app keeps: commits are written, not flushed to disk.
+		const fsync = await db.query<{ value: string }>(`select current_setting('fsync') as value`);
+		console.log(`${''.padEnd(10)} (PGlite: fsync=${fsync.rows[0]!.value})`);
 		await db.close();
 		return { stored: rows[0]!.n, storedAcknowledged: rows[0]!.a };
 	});
@@ -117,6 +130,14 @@ try {
 }
 const url = process.env.DATABASE_URL;
 if (url) {
+	const client = new pg.Client({ connectionString: url });
+	await client.connect();
+	const setting = async (name: string) =>
+		(await client.query(`select current_setting($1) as value`, [name])).rows[0].value as string;
+	console.log(
+		`PostgreSQL: fsync=${await setting('fsync')}, synchronous_commit=${await setting('synchronous_commit')}`
+	);
+	await client.end();
 	ok &&= await run('PostgreSQL', { DATABASE_URL: url }, async (code, hashes) => {
 		const client = new pg.Client({ connectionString: url });
 		await client.connect();
@@ -129,5 +150,7 @@ if (url) {
 		'PostgreSQL: skipped (set DATABASE_URL, or: bash tests/db/with-postgres.sh npm run bench:server)'
 	);
 }
-console.log('Goal: ≥ 1,000 submissions/s with p99 ≤ 50 ms (reported, not gated).');
+console.log(
+	'Goal: ≥ 1,000 submissions/s on PGlite, ≥ 2,000/s on PostgreSQL, p99 ≤ 50 ms (reported, not gated).'
+);
 process.exit(ok ? 0 : 1);
