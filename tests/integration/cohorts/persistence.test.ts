@@ -1,7 +1,7 @@
 /**
  * Storage that outlives a process: a PGlite directory reopened after a restart still holds every
- * response; a database made by the first migration takes the later ones with its rows intact; on
- * PostgreSQL, instances that start at once apply the migrations exactly once.
+ * response; a database made by the first migration takes the later ones with its rows intact;
+ * PGlite's settings; on PostgreSQL, instances that start at once apply the migrations exactly once.
  */
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -79,6 +79,15 @@ describe.skipIf(postgres)('PGlite in a directory', () => {
 		} finally {
 			rmSync(old, { recursive: true, force: true });
 		}
+	}, 60_000);
+
+	it('adds WAL files without filling them with zeros first (a stall of the whole server)', async () => {
+		const handle = await openDatabase({ DATA_DIR: 'memory://' });
+		const { rows } = (await handle.db.execute(
+			`select current_setting('wal_init_zero') as value`
+		)) as unknown as { rows: { value: string }[] };
+		await handle.close();
+		expect(rows[0]!.value).toBe('off');
 	}, 60_000);
 });
 
