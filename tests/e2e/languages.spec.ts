@@ -125,6 +125,25 @@ test.describe('languages', () => {
 		await context.close();
 	});
 
+	test('a quiz started in one language carries on in another (answers are kept by id)', async ({
+		browser
+	}) => {
+		const context = await newContext(browser);
+		const page = await context.newPage();
+		const questionsIn = (content: typeof es) => questionnaireOf(content).questions;
+		await page.goto('/es/quiz');
+		await expect(page.locator('[data-quiz="ready"]')).toBeAttached();
+		await page
+			.locator('label.option')
+			.getByText(es.instrument.likertLabels[3]!, { exact: true })
+			.click();
+		await expect(page.locator('fieldset legend')).toHaveText(questionsIn(es)[1]!.text);
+		await page.goto('/de/quiz');
+		await expect(page.locator('[data-quiz="ready"]')).toBeAttached();
+		await expect(page.locator('fieldset legend')).toHaveText(questionsIn(de)[1]!.text);
+		await context.close();
+	});
+
 	test('no English words are left on another language’s pages', async ({ page }) => {
 		const english = englishStrings();
 		for (const code of ['es', 'de', 'ar']) {
