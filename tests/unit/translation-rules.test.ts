@@ -6,60 +6,31 @@
  * lost or renamed placeholder, a Likert list of the wrong length, a citation the base does not
  * make, a re-keyed statement) fails, naming file and key.
  */
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { parseContent, parseTechnicalManual } from '../../src/lib/content/loader.server.ts';
 import {
-	MANUAL_SECTION,
-	TRANSLATED_YAML,
-	textOf,
-	translateFiles
-} from '../../src/lib/content/translation.server.ts';
-import { splitFrontMatter } from '../../src/lib/content/markdown.server.ts';
+	parseContent,
+	parseTechnicalManual,
+	readContentFiles
+} from '../../src/lib/content/loader.server.ts';
+import { translateFiles, translationTemplate } from '../../src/lib/content/translation.server.ts';
 import type { ContentIssue } from '../../src/lib/content/errors.ts';
 import { contentDir } from '../helpers/content.ts';
 import { withHeadingAnchors } from '../../src/routes/[[lang=lang]]/method/anchors.ts';
 
-async function baseFiles() {
-	const files: Record<string, string> = {};
-	for (const entry of await readdir(contentDir, { recursive: true, withFileTypes: true })) {
-		if (!entry.isFile() || !/\.(ya?ml|md)$/.test(entry.name)) continue;
-		const key = relative(contentDir, join(entry.parentPath, entry.name)).split(sep).join('/');
-		if (key === 'README.md' || key.startsWith('translations/')) continue;
-		files[key] = await readFile(join(contentDir, key), 'utf8');
-	}
-	return files;
-}
-const base = await baseFiles();
+const base = await readContentFiles(contentDir);
 
 /** The base's own text in the shape of a translation: what a new language starts from. */
-function identity(): Record<string, string> {
-	const translation: Record<string, string> = {
-		'language.yaml': stringify({
-			code: 'xx',
-			name: 'Test',
-			englishName: 'Test',
-			dir: 'ltr',
-			reviewed: false,
-			translatedBy: 'the test',
-			method: 'copied'
-		}),
-		'keying-check.md': '# Keying check\n'
-	};
-	for (const file of TRANSLATED_YAML) translation[file] = stringify(textOf(parse(base[file]!)));
-	for (const file of Object.keys(base).filter((f) => f.startsWith('explanations/'))) {
-		const { frontMatter, body } = splitFrontMatter(base[file]!);
-		translation[file] =
-			`---\n${stringify({ title: (frontMatter as { title: string }).title })}---\n${body}`;
-	}
-	const manual = base['technical-manual.md']!;
-	const start = manual.indexOf(`## ${MANUAL_SECTION}`);
-	const end = manual.indexOf('\n## ', start + 3);
-	translation['technical-manual.md'] = manual.slice(start, end);
-	return translation;
-}
+const identity = () =>
+	translationTemplate(base, {
+		code: 'xx',
+		name: 'Test',
+		englishName: 'Test',
+		dir: 'ltr',
+		reviewed: false,
+		translatedBy: 'the test',
+		method: 'copied'
+	});
 
 const at = (file: string) => `content/translations/xx/${file}`;
 function check(translation: Record<string, string>) {

@@ -78,7 +78,7 @@ export const translationsFolder = 'translations';
  * Every `.yaml` and `.md` file under `dir`, keyed by its path relative to it (README.md and the
  * translations' folder excepted).
  */
-async function readContentFiles(dir: string): Promise<ContentFiles> {
+export async function readContentFiles(dir: string): Promise<ContentFiles> {
 	const files: ContentFiles = {};
 	for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
 		if (!entry.isFile() || !/\.(ya?ml|md)$/.test(entry.name)) continue;

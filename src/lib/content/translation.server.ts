@@ -18,7 +18,7 @@
  * And for Markdown: the front matter holds only `title`; the body has the base's headings and
  * paragraphs in the same order, each paragraph with its base paragraph's citations.
  */
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { parse as parseYaml, stringify as stringifyYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
 import type { ContentIssue } from './errors.ts';
 import { citationsOf, isOurs, splitFrontMatter } from './markdown.server.ts';
@@ -466,4 +466,32 @@ const LOCALISED_PAGES = /\]\(\/(method|sources|quiz|results)(?=[)#])/g;
 /** Links in Markdown to the site's pages point to their version in this language. */
 function localiseLinks(markdown: string, code: string): string {
 	return markdown.replace(LOCALISED_PAGES, (_link, page: string) => `](/${code}/${page}`);
+}
+
+/**
+ * A new language's files with the base's own text in the translation's shape, for a translator
+ * to replace (`npm run content:new-language`); they pass the check as they are.
+ */
+export function translationTemplate(
+	base: Readonly<Record<string, string>>,
+	language: Language
+): Record<string, string> {
+	const files: Record<string, string> = {
+		[LANGUAGE_FILE]: stringifyYaml(language),
+		[KEYING_CHECK_FILE]:
+			'# How the meaning of each reverse-keyed statement was checked\n\nFor each statement with `keyed: minus` in items.yaml, and each consistency pair: the translation, a back-translation into English made without looking at the base, and why agreeing with it still means less of its facet.\n'
+	};
+	for (const file of TRANSLATED_YAML) files[file] = stringifyYaml(textOf(parseYaml(base[file]!)));
+	for (const file of Object.keys(base).filter(
+		(f) => f.startsWith('explanations/') && f.endsWith('.md')
+	)) {
+		const { frontMatter, body } = splitFrontMatter(base[file]!);
+		const title = (frontMatter as { title: string }).title;
+		files[file] = `---\n${stringifyYaml({ title })}---\n${body}`;
+	}
+	const manual = base[MANUAL_FILE]!.replace(/\r\n?/g, '\n');
+	const section = manualSection(manual)!;
+	files[MANUAL_FILE] =
+		manual.split('\n').slice(section.start, section.end).join('\n').trimEnd() + '\n';
+	return files;
 }
