@@ -5,6 +5,11 @@ declare global {
 		interface Locals {
 			/** The facilitator session cookies sent with a request under `/cohorts` (cohort id → session). */
 			facilitatorSessions: import('$lib/server/facilitator').FacilitatorSessions;
+			/**
+			 * The page's language: its address's (`/es/quiz`), or for pages with one address for every
+			 * language (the facilitator's) the visitor's choice or browser's (`src/hooks.server.ts`).
+			 */
+			language: string;
 		}
 		// interface PageData {}
 		// interface PageState {}

@@ -2,9 +2,16 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
 import { database } from '$lib/server/db';
 import { sessionsFrom } from '$lib/server/facilitator';
-import { languageInfo, languageOf } from '$lib/i18n/languages';
+import {
+	BASE_LANGUAGE,
+	inLanguage,
+	languageInfo,
+	languageOf,
+	languages
+} from '$lib/i18n/languages';
 import { refusalOf } from '$lib/server/http';
 import { startHousekeeping } from '$lib/server/lifecycle';
+import { LANGUAGE_VARY, opensPage, preferredLanguage } from './server/language-choice.js';
 import { errorLog, requestLine } from './server/log.js';
 
 /**
@@ -28,6 +35,33 @@ function warn(request: Request, line: string) {
 	console.warn(line);
 }
 
+const spoken = new Set(languages.map((language) => language.code));
+
+/**
+ * The language a page is served in. A page with an address per language (`[[lang=lang]]`) is in
+ * its address's language; a browser opening one without a language (`/join/ABC`) is first sent to
+ * the language it chose or prefers (`src/server/language-choice.js`; the production server does the
+ * same for prerendered pages). The facilitator's pages have one address for every language and
+ * follow the choice itself. During the build, no visitor: English.
+ */
+function pageLanguage(
+	event: Parameters<Handle>[0]['event']
+): { code: string; followsVisitor: boolean } | { redirect: string } {
+	const { url, request, route } = event;
+	const own = languageOf(url.pathname);
+	if (own !== BASE_LANGUAGE || building) return { code: own, followsVisitor: false };
+	const headers = request.headers;
+	const preferred = preferredLanguage(
+		{ cookie: headers.get('cookie'), acceptLanguage: headers.get('accept-language') },
+		(code) => spoken.has(code)
+	);
+	if (!route.id?.startsWith('/[[lang=lang]]')) return { code: preferred, followsVisitor: true };
+	if (preferred !== BASE_LANGUAGE && opensPage(request.method, headers.get('accept'))) {
+		return { redirect: inLanguage(url.pathname, preferred) + url.search };
+	}
+	return { code: BASE_LANGUAGE, followsVisitor: true };
+}
+
 /**
  * Fills `locals` with the facilitator session cookies the request carries (one per cohort); writes
  * the one log line of a request whose body was refused (`src/lib/server/http.ts`), or that used a
@@ -35,12 +69,21 @@ function warn(request: Request, line: string) {
  */
 export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.facilitatorSessions = sessionsFrom(event.cookies);
-	const language = languageInfo(languageOf(event.url.pathname));
+	const choice = pageLanguage(event);
+	if ('redirect' in choice) {
+		return new Response(null, {
+			status: 302,
+			headers: { location: choice.redirect, vary: LANGUAGE_VARY, 'cache-control': 'no-store' }
+		});
+	}
+	event.locals.language = choice.code;
+	const language = languageInfo(choice.code);
 	const response = await resolve(event, {
 		// The page's language and direction on <html>, from its address (`/ar/quiz`: ar, rtl).
 		transformPageChunk: ({ html }) =>
 			html.replace('%rolefit.lang%', language.code).replace('%rolefit.dir%', language.dir)
 	});
+	if (choice.followsVisitor) response.headers.set('vary', LANGUAGE_VARY);
 	const { request } = event;
 	if (logged.has(request)) return response;
 	const refused = refusalOf(request);

@@ -36,6 +36,7 @@ import {
 	serviceWorkerCsp,
 	serviceWorkerPath
 } from './headers.js';
+import { LANGUAGE_VARY, opensPage, preferredLanguage } from './language-choice.js';
 import { errorLog, requestLine } from './log.js';
 
 /**
@@ -82,6 +83,51 @@ function decodedPath(target) {
 	} catch {
 		return null;
 	}
+}
+
+/**
+ * The same prerendered page in language `code` (`/quiz`, `es` → `/es/quiz`; `/`, `es` → `/es`).
+ *
+ * @param {string} path
+ * @param {string} code
+ */
+const prerenderedIn = (path, code) => (path === '/' ? `/${code}` : `/${code}${path}`);
+
+/**
+ * The prerendered pages that exist in other languages too (`/quiz`, with `/es/quiz` beside it): the
+ * pages whose language follows the visitor's choice.
+ *
+ * @param {Map<string, string>} pages the prerendered pages, by path
+ */
+function translatedPages(pages) {
+	const translated = new Set();
+	for (const page of pages.keys()) {
+		const match = /^\/([a-z]{2,3})(\/.*)?$/.exec(page);
+		if (match && pages.has(match[2] ?? '/')) translated.add(match[2] ?? '/');
+	}
+	return translated;
+}
+
+/**
+ * Where a browser opening a prerendered page without a language in its address is sent instead:
+ * that page in the language it chose or prefers (`./language-choice.js`), when the page exists in
+ * it; null to serve the page asked for. An address that already has its language (`/es/quiz`) is
+ * not among `translated`, so it is never sent on.
+ *
+ * @param {import('node:http').IncomingMessage} req
+ * @param {string} path
+ * @returns {string | null}
+ */
+function languageRedirect(req, path) {
+	if (!translated.has(path) || !opensPage(req.method, req.headers.accept)) return null;
+	const code = preferredLanguage(
+		{ cookie: req.headers.cookie, acceptLanguage: req.headers['accept-language'] },
+		(code) => pagePolicies.has(prerenderedIn(path, code))
+	);
+	if (code === 'en') return null;
+	const target = req.url ?? '';
+	const query = target.includes('?') ? target.slice(target.indexOf('?')) : '';
+	return prerenderedIn(path, code) + query;
 }
 
 /**
@@ -215,6 +261,7 @@ const handler = /** @type {{ handler: Handler }} */ (
 	await import(pathToFileURL(join(buildDir, 'handler.js')).href)
 ).handler;
 const pagePolicies = prerenderedPolicies(join(buildDir, 'prerendered'));
+const translated = translatedPages(pagePolicies);
 
 const requestTimeout = seconds('REQUEST_TIMEOUT', 300) * 1000;
 const headersTimeout = seconds('HEADERS_TIMEOUT', 60) * 1000;
@@ -278,6 +325,13 @@ const server = createServer(
 		if (path === null) {
 			logOnce(req, requestLine(400, req.method, target, 'malformed percent-encoding'));
 			plain(res, 400, 'Bad Request: malformed URL\n');
+			return;
+		}
+
+		if (translated.has(path)) res.setHeader('vary', LANGUAGE_VARY);
+		const location = languageRedirect(req, path);
+		if (location) {
+			res.writeHead(302, { location, 'cache-control': 'no-store' }).end();
 			return;
 		}
 

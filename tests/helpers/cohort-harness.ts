@@ -63,15 +63,15 @@ export async function settle(run: () => unknown): Promise<Outcome> {
 
 const routes = {
 	create: () => import('../../src/routes/cohorts/new/+page.server.ts'),
-	join: () => import('../../src/routes/join/+page.server.ts'),
-	joinCode: () => import('../../src/routes/join/[code]/+page.server.ts'),
+	join: () => import('../../src/routes/[[lang=lang]]/join/+page.server.ts'),
+	joinCode: () => import('../../src/routes/[[lang=lang]]/join/[code]/+page.server.ts'),
 	submit: () => import('../../src/routes/api/cohorts/[code]/responses/+server.ts'),
 	status: () => import('../../src/routes/api/cohorts/[code]/status/+server.ts'),
 	signIn: () => import('../../src/routes/f/[token]/+server.ts'),
 	dashboard: () => import('../../src/routes/cohorts/[id]/+page.server.ts'),
 	present: () => import('../../src/routes/cohorts/[id]/present/+page.server.ts'),
 	exportFile: () => import('../../src/routes/cohorts/[id]/export.[format]/+server.ts'),
-	own: () => import('../../src/routes/r/[key]/+page.server.ts'),
+	own: () => import('../../src/routes/[[lang=lang]]/r/[key]/+page.server.ts'),
 	compare: () => import('../../src/routes/cohorts/compare/+page.server.ts'),
 	compareExport: () => import('../../src/routes/cohorts/compare.[format]/+server.ts')
 };
@@ -172,14 +172,23 @@ export async function signIn(token: string, jar = new CookieJar()) {
 export async function joinWithCode(code: string, ip = nextAddress()) {
 	const { actions } = await routes.join();
 	return settle(() =>
-		actions.default({ request: form({ code }, '/join'), getClientAddress: () => ip } as never)
+		actions.default({
+			request: form({ code }, '/join'),
+			url: new URL(`${origin}/join`),
+			getClientAddress: () => ip
+		} as never)
 	);
 }
 
 export async function joinPage(code: string, ip = nextAddress()) {
 	const { load } = await routes.joinCode();
 	return settle(() =>
-		load({ params: { code }, getClientAddress: () => ip, setHeaders: () => {} } as never)
+		load({
+			params: { code },
+			url: new URL(`${origin}/join/${code}`),
+			getClientAddress: () => ip,
+			setHeaders: () => {}
+		} as never)
 	);
 }
 
@@ -298,7 +307,9 @@ export async function ownPage(key: string) {
 
 export async function deleteOwn(key: string) {
 	const { actions } = await routes.own();
-	return settle(() => actions.delete({ params: { key } } as never));
+	return settle(() =>
+		actions.delete({ params: { key }, url: new URL(`${origin}/r/${key}`) } as never)
+	);
 }
 
 export { content };

@@ -129,7 +129,7 @@ describe('readForm', () => {
 describe('the routes', () => {
 	const submit = () => import('../../../src/routes/api/cohorts/[code]/responses/+server.ts');
 	const create = () => import('../../../src/routes/cohorts/new/+page.server.ts');
-	const join = () => import('../../../src/routes/join/+page.server.ts');
+	const join = () => import('../../../src/routes/[[lang=lang]]/join/+page.server.ts');
 
 	it('answer a submission cut off, from an address that is gone, without a throw', async () => {
 		const { POST } = await submit();
@@ -164,6 +164,7 @@ describe('the routes', () => {
 		const mistyped = await settle(() =>
 			joined.actions.default({
 				request: post('/join', 'code=ABCDEFGH', 'text/plain'),
+				url: new URL('http://localhost/join'),
 				getClientAddress: () => '192.0.2.201'
 			} as never)
 		);

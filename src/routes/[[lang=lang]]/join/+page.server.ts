@@ -1,10 +1,11 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { inLanguage, languageOf } from '$lib/i18n/languages';
 import { cohortByCode } from '$lib/server/cohorts';
 import { readForm } from '$lib/server/http';
 import { clientAddress, hit } from '$lib/server/rate-limit';
 
 export const actions = {
-	default: async ({ request, getClientAddress }) => {
+	default: async ({ request, url, getClientAddress }) => {
 		const limited = await hit('join', clientAddress(getClientAddress));
 		if (!limited.ok) {
 			return fail(429, {
@@ -25,6 +26,7 @@ export const actions = {
 				errors: { code: 'No cohort has this code: check it and try again' }
 			});
 		}
-		redirect(303, `/join/${cohort.joinCode}`);
+		// The cohort's page in the language the person is using.
+		redirect(303, inLanguage(`/join/${cohort.joinCode}`, languageOf(url.pathname)));
 	}
 };

@@ -1,9 +1,10 @@
 import { error } from '@sveltejs/kit';
 import { cohortByCode } from '$lib/server/cohorts';
+import { languageOf } from '$lib/i18n/languages';
 import { questionnaire } from '$lib/server/content';
 import { clientAddress, hit } from '$lib/server/rate-limit';
 
-export async function load({ params, getClientAddress, setHeaders }) {
+export async function load({ params, url, getClientAddress, setHeaders }) {
 	const limited = await hit('join', clientAddress(getClientAddress));
 	if (!limited.ok) {
 		setHeaders({ 'retry-after': String(limited.retryAfter) });
@@ -22,6 +23,6 @@ export async function load({ params, getClientAddress, setHeaders }) {
 			resultsOnReveal: cohort.resultsOnReveal,
 			revealed: cohort.revealed
 		},
-		quiz: questionnaire()
+		quiz: questionnaire(languageOf(url.pathname))
 	};
 }

@@ -1,4 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
+import { inLanguage, languageOf } from '$lib/i18n/languages';
 import { ownResponse, deleteResponseByKey } from '$lib/server/responses';
 
 /** A participant's private page: their own response, its result, and deleting it. */
@@ -9,10 +10,10 @@ export async function load({ params }) {
 }
 
 export const actions = {
-	delete: async ({ params }) => {
+	delete: async ({ params, url }) => {
 		// Deleting twice, or a wrong key, ends the same way: nothing is stored under it. A page of
 		// its own, because this one (its load) no longer has anything to show.
 		await deleteResponseByKey(params.key);
-		redirect(303, '/r/deleted');
+		redirect(303, inLanguage('/r/deleted', languageOf(url.pathname)));
 	}
 };
