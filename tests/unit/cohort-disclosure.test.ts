@@ -158,6 +158,7 @@ function cohortOf(minimum: number, collectNames: boolean): Cohort {
 		resultTiming: 'immediate',
 		resultsRevealedAt: null,
 		previousCohortId: null,
+		language: 'en',
 		createdAt: new Date('2026-03-01T00:00:00Z')
 	};
 }
@@ -276,6 +277,7 @@ describe('what leaves the server, over random cohorts and every view', () => {
 					submittedAt: new Date(Date.UTC(2026, 2, 1 + response.day, 9, index)),
 					displayName: collectNames && response.name ? `Person ${index}` : null,
 					contentVersion: content.instrument.version,
+					language: index % 3 === 0 ? 'es' : null,
 					answers: response.who.answers,
 					result: response.who.result
 				}));

@@ -8,11 +8,14 @@
  * server stores only its SHA-256.
  */
 import { z } from 'zod';
+import otherLanguages from 'virtual:rolefit/language-codes';
 
 export const SUBMISSION_KEY_PATTERN = /^[A-Za-z0-9_-]{22,64}$/;
 /** The largest submission body accepted, in bytes (a full quiz is about 1.5 KB). */
 export const SUBMISSION_BODY_LIMIT = 16 * 1024;
 export const DISPLAY_NAME_MAX = 60;
+/** English, the base, and the codes of the others (the list the router has anyway). */
+const languageCodes = ['en', ...otherLanguages];
 
 const record = (value: z.ZodType<number>) =>
 	z
@@ -25,7 +28,12 @@ export const submissionSchema = z.strictObject({
 	fingerprint: z.string().max(128),
 	answers: record(z.number()).refine((r) => Object.keys(r).length > 0, 'must not be empty'),
 	timings: record(z.number().min(0).max(86_400)).optional(),
-	displayName: z.string().trim().max(DISPLAY_NAME_MAX).optional()
+	displayName: z.string().trim().max(DISPLAY_NAME_MAX).optional(),
+	/** The language the quiz was answered in: the cohort's dashboard says when there were several. */
+	language: z
+		.string()
+		.refine((code) => languageCodes.includes(code), `must be one of ${languageCodes.join(', ')}`)
+		.optional()
 });
 
 export type Submission = z.infer<typeof submissionSchema>;
@@ -69,5 +77,6 @@ export function submissionBody(input: Submission): Submission {
 	};
 	if (input.timings && Object.keys(input.timings).length > 0) body.timings = { ...input.timings };
 	if (input.displayName && input.displayName.trim() !== '') body.displayName = input.displayName;
+	if (input.language) body.language = input.language;
 	return body;
 }

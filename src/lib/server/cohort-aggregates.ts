@@ -8,6 +8,7 @@
  * view, the exports and the page data all take what it returns, so no two of them can be set
  * side by side to tell about fewer people than the cohort's minimum group size.
  */
+import { BASE_LANGUAGE } from '$lib/i18n/languages';
 import { asc, eq } from 'drizzle-orm';
 import type { ScoreResult } from '$lib/scoring';
 import { verdictLabel } from '$lib/results/wording';
@@ -32,6 +33,8 @@ export interface Scored {
 	submittedAt: Date;
 	displayName: string | null;
 	contentVersion: string;
+	/** The language it was answered in; null for responses stored before languages existed. */
+	language: string | null;
 	answers: Record<string, number>;
 	result: ScoreResult | null;
 }
@@ -46,6 +49,7 @@ export async function scoredResponses(cohortId: string): Promise<Scored[]> {
 			displayName: responses.displayName,
 			contentVersion: responses.contentVersion,
 			contentFingerprint: responses.contentFingerprint,
+			language: responses.language,
 			answers: responses.answers,
 			timings: responses.timings
 		})
@@ -57,6 +61,7 @@ export async function scoredResponses(cohortId: string): Promise<Scored[]> {
 		submittedAt: row.submittedAt,
 		displayName: row.displayName,
 		contentVersion: row.contentVersion,
+		language: row.language,
 		answers: row.answers,
 		result: scoreStored(row)
 	}));
@@ -430,8 +435,12 @@ export interface DashboardView extends Omit<CohortFigures, 'exports'> {
 		closesAt: string | null;
 		closedAt: string | null;
 		open: boolean;
+		/** The language its join link opens in. */
+		language: string;
 	};
 	exports: CohortFigures['exports'];
+	/** Responses came in more than one language (said once the figures are shown; never which). */
+	multilingual: boolean;
 	notice: string;
 }
 
@@ -460,11 +469,27 @@ export function dashboardOf(
 			createdAt: cohort.createdAt.toISOString(),
 			closesAt: cohort.closesAt?.toISOString() ?? null,
 			closedAt: cohort.closedAt?.toISOString() ?? null,
-			open: isOpen(cohort)
+			open: isOpen(cohort),
+			language: cohort.language
 		},
 		...cohortFigures(cohort, rows, options),
+		multilingual: answeredInSeveralLanguages(cohort, rows),
 		notice: content.instrument.wording.notForSelection
 	};
+}
+
+/**
+ * Whether the responses came in more than one language, said only once the group's figures are
+ * shown (at least the minimum), and never which languages or how many answered in each: a language
+ * few people used would point at them.
+ */
+export function answeredInSeveralLanguages(
+	cohort: Pick<Cohort, 'minGroupSize'>,
+	rows: readonly Scored[]
+): boolean {
+	if (rows.length < cohort.minGroupSize) return false;
+	// Before languages existed, every response was English.
+	return new Set(rows.map((row) => row.language ?? BASE_LANGUAGE)).size > 1;
 }
 
 export type PresentView = ReturnType<typeof presentOf>;

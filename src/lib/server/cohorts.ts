@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { fieldErrors, type FieldErrors } from '$lib/cohorts/submission';
+import { BASE_LANGUAGE, languages } from '$lib/i18n/languages';
 import { database } from './db/index.ts';
 import { cohorts, responses, RESULT_TIMINGS } from './db/schema.ts';
 import { newJoinCode, normaliseJoinCode, randomToken, sha256 } from './tokens.ts';
@@ -24,6 +25,8 @@ const minGroupSizeSchema = z.coerce
 
 /** When a participant sees their own result: at once, or once the facilitator reveals results. */
 export type ResultTiming = (typeof RESULT_TIMINGS)[number];
+
+const languageCodes = languages.map((language) => language.code);
 
 const formSchema = z.object({
 	name: z
@@ -45,7 +48,10 @@ const formSchema = z.object({
 	resultTiming: z.enum(RESULT_TIMINGS, {
 		error: `must be one of ${RESULT_TIMINGS.map((t) => `"${t}"`).join(', ')}`
 	}),
-	previous: z.union([z.literal(''), z.uuid('must be a cohort id')]).optional()
+	previous: z.union([z.literal(''), z.uuid('must be a cohort id')]).optional(),
+	language: z
+		.string()
+		.refine((code) => languageCodes.includes(code), `must be one of ${languageCodes.join(', ')}`)
 });
 
 export interface CohortInput {
@@ -61,6 +67,8 @@ export interface CohortInput {
 	 * creating it facilitates that cohort (`createCohort` does not know who asks).
 	 */
 	previousCohortId: string | null;
+	/** The language its join link opens in. */
+	language: string;
 }
 
 export const cohortDefaults = {
@@ -82,7 +90,8 @@ export function parseCohortForm(
 			'closesOn',
 			'retentionDays',
 			'resultTiming',
-			'previous'
+			'previous',
+			'language'
 		].flatMap((key) => {
 			const value = form.get(key);
 			return typeof value === 'string' ? [[key, value]] : [];
@@ -91,10 +100,19 @@ export function parseCohortForm(
 	raw.minGroupSize ||= String(cohortDefaults.minGroupSize);
 	raw.retentionDays ||= String(cohortDefaults.retentionDays);
 	raw.resultTiming ??= cohortDefaults.resultTiming;
+	raw.language ??= BASE_LANGUAGE;
 	const parsed = formSchema.safeParse(raw);
 	if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
-	const { name, collectNames, minGroupSize, closesOn, retentionDays, resultTiming, previous } =
-		parsed.data;
+	const {
+		name,
+		collectNames,
+		minGroupSize,
+		closesOn,
+		retentionDays,
+		resultTiming,
+		previous,
+		language
+	} = parsed.data;
 	let closesAt: Date | null = null;
 	if (closesOn) {
 		closesAt = new Date(`${closesOn}T23:59:59.999Z`);
@@ -112,7 +130,8 @@ export function parseCohortForm(
 			closesAt,
 			retentionDays,
 			resultTiming,
-			previousCohortId: previous || null
+			previousCohortId: previous || null,
+			language
 		}
 	};
 }
@@ -144,7 +163,8 @@ export async function createCohort(input: CohortInput): Promise<CreatedCohort> {
 				closesAt: input.closesAt,
 				retentionDays: input.retentionDays,
 				resultTiming: input.resultTiming,
-				previousCohortId: input.previousCohortId
+				previousCohortId: input.previousCohortId,
+				language: input.language
 			})
 			.onConflictDoNothing({ target: cohorts.joinCodeHash })
 			.returning({ id: cohorts.id });

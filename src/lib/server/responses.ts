@@ -49,6 +49,7 @@ export async function submitResponse(
 		codeHash: normalised === null ? null : sha256(normalised),
 		keyHash: sha256(submission.key),
 		displayName: submission.displayName || null,
+		language: submission.language ?? null,
 		answers,
 		timings: submission.timings ?? null,
 		limit: from ? window('submit', from.address) : null
@@ -110,6 +111,7 @@ interface Pending {
 	codeHash: string | null;
 	keyHash: string;
 	displayName: string | null;
+	language: string | null;
 	answers: Record<string, number>;
 	timings: Record<string, number> | null;
 	/** Where the sender's hit is counted, when it is. */
@@ -150,6 +152,7 @@ async function storeAll(pending: Pending[]): Promise<SubmitResult[]> {
 				code_hash: p.codeHash,
 				key_hash: p.keyHash,
 				display_name: p.displayName,
+				language: p.language,
 				answers: p.answers,
 				...(p.timings ? { timings: p.timings } : {})
 			};
@@ -163,7 +166,7 @@ async function storeAll(pending: Pending[]): Promise<SubmitResult[]> {
 	const { rows } = (await db.execute(sql`
 		with input as (
 			select * from jsonb_to_recordset(${input}::jsonb) as i(n int, id uuid, code_hash text,
-				key_hash text, display_name text, answers jsonb, timings jsonb, limit_key text,
+				key_hash text, display_name text, language text, answers jsonb, timings jsonb, limit_key text,
 				window_start int, lim int, later int)
 		),
 		counted as (
@@ -180,10 +183,10 @@ async function storeAll(pending: Pending[]): Promise<SubmitResult[]> {
 			from input i join counted c on c.key = i.limit_key and c.window_start = i.window_start
 		),
 		stored as (
-			insert into ${responses} (id, cohort_id, key_hash, display_name, content_version, content_fingerprint, answers, timings)
+			insert into ${responses} (id, cohort_id, key_hash, display_name, content_version, content_fingerprint, answers, timings, language)
 			select i.id, ${cohorts.id}, i.key_hash,
 				case when ${cohorts.collectNames} then i.display_name else null end,
-				${version}, ${fingerprint}, i.answers, i.timings
+				${version}, ${fingerprint}, i.answers, i.timings, i.language
 			from input i
 				join ${cohorts} on ${cohorts.joinCodeHash} = i.code_hash
 				left join hits h on h.n = i.n

@@ -488,3 +488,48 @@ describe('data lifecycle', () => {
 		expect(await countResponses(keep.cohortId)).toBe(1);
 	});
 });
+
+describe('languages', () => {
+	it('keeps the language the facilitator runs the cohort in, and refuses one RoleFit does not speak', async () => {
+		const cohort = await newCohort({ language: 'es' });
+		expect(viewOf(await dashboardOf(cohort)).cohort.language).toBe('es');
+		expect(viewOf(await dashboardOf(await newCohort())).cohort.language).toBe('en');
+		const refused = await createCohort({ name: 'x', language: 'fr' });
+		expect(refused.status).toBe(400);
+		expect(Object.keys((refused.data as { errors: Record<string, string> }).errors)).toEqual([
+			'language'
+		]);
+	});
+
+	it('stores the language each response was given in, and refuses an unknown one naming it', async () => {
+		const cohort = await newCohort();
+		expect((await submit(cohort.joinCode, submission(40, { language: 'ar' }))).status).toBe(201);
+		const db = await database();
+		const [row] = await db
+			.select()
+			.from(schema.responses)
+			.where(eq(schema.responses.cohortId, cohort.cohortId));
+		expect(row!.language).toBe('ar');
+		const unknown = await submit(cohort.joinCode, submission(41, { language: 'xx' }));
+		expect(unknown.status).toBe(400);
+		expect((unknown.body as { errors: Record<string, string> }).errors).toHaveProperty('language');
+	});
+
+	it('says responses came in several languages only once the figures are shown, never which', async () => {
+		const cohort = await newCohort({ minGroupSize: '3' });
+		await submit(cohort.joinCode, submission(50, { language: 'en' }));
+		await submit(cohort.joinCode, submission(51, { language: 'de' }));
+		// Two responses, under the minimum of 3: nothing about them, their languages included.
+		expect(viewOf(await dashboardOf(cohort)).multilingual).toBe(false);
+		await submit(cohort.joinCode, submission(52));
+		const view = viewOf(await dashboardOf(cohort));
+		expect(view.multilingual).toBe(true);
+		expect(JSON.stringify(view)).not.toMatch(/"de"|Deutsch/);
+
+		const english = await newCohort({ minGroupSize: '3' });
+		for (const seed of [53, 54, 55]) {
+			await submit(english.joinCode, submission(seed, { language: 'en' }));
+		}
+		expect(viewOf(await dashboardOf(english)).multilingual).toBe(false);
+	});
+});

@@ -62,6 +62,11 @@ export const cohorts = pgTable(
 		previousCohortId: uuid('previous_cohort_id').references((): AnyPgColumn => cohorts.id, {
 			onDelete: 'set null'
 		}),
+		/**
+		 * The language the facilitator runs the cohort in: its join link opens in it (participants
+		 * may switch). Cohorts made before languages existed are English.
+		 */
+		language: text('language').notNull().default('en'),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(table) => [
@@ -91,6 +96,8 @@ export const responses = pgTable(
 		answers: jsonb('answers').$type<Record<string, number>>().notNull(),
 		/** Seconds per question (for the rushing check), when the browser sent them. */
 		timings: jsonb('timings').$type<Record<string, number>>(),
+		/** The language the quiz was answered in (its words; the answers mean the same); null before. */
+		language: text('language'),
 		submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(table) => [
