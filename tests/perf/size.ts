@@ -1,72 +1,97 @@
 /**
- * `npm run size`: how much JavaScript each page makes a first-time visitor
- * download, gzipped, checked against budgets. Run `npm run build` first; this
- * script only reads the build output, it never builds.
+ * `npm run size`: how much JavaScript a first visit to each page fetches before the visitor does
+ * anything, gzipped, checked against budgets. Run `npm run build` first; this script never
+ * builds.
  *
- * Why these figures: the quiz is the page people land on from a shared link or
- * a search, often on a phone, so its JavaScript is what decides how soon it
- * responds. Chart.js alone is bigger than the whole quiz, so it must stay a
- * lazy chunk of the results page and never reach the quiz. The budgets sit
- * just above what the pages need today, so that any growth has to be argued
+ * Why these figures: the quiz is the page people land on from a shared link or a search, often
+ * on a phone, so its JavaScript is what decides how soon it responds. Chart.js alone is bigger
+ * than the whole quiz, so it must stay a lazy chunk of the results page and never reach the quiz.
+ * The budgets sit just above what the pages need today, so that any growth has to be argued
  * for: raise a budget in the same commit that spends it, and say why.
  *
- * How a page's files are found (exact, no guessing from file names):
+ * What is counted: what the browser really fetches, not what the bundle's static imports say.
+ * The script starts the built server (`src/server/index.js`, which serves `build/`) on a free
+ * port of 127.0.0.1 and opens every page in Chromium (Playwright driving the system's Chromium,
+ * `CHROMIUM_PATH`, default /usr/bin/chromium), each in a new browser context: nothing cached,
+ * nothing stored, so each visit is a first visit. It waits for the `load` event and then for the
+ * network to be quiet for `quietMs` (no request in flight, none started), so what the page
+ * loads by itself after the first paint is counted with the rest: the quiz's interpreter if it
+ * is imported on idle, the results page's content in its language, the root error page the
+ * router fetches on start. Nothing is clicked, typed or scrolled: what loads only on a user action
+ * is not counted (the quiz's XState, fetched on the first tap, key or focus; Chart.js, fetched
+ * when a chart comes within 300 px of view, which on the results page takes a scroll on a phone
+ * and on a 1280×720 screen alike: its first chart is 3,100 and 1,200 px down). The viewport is a
+ * phone's (`viewport`), as Lighthouse's mobile audit uses. The results page is opened with a
+ * finished quiz's answers in its link, so it shows a result: the run checks that its charts
+ * are on the page (their canvases), or it measured the wrong page.
  *
- * 1. The prerendered HTML (`.svelte-kit/output/prerendered/pages/*.html`) says
- *    what the browser starts with: its inline script `import()`s the kit's
- *    `start` and `app` entries and hydrates `node_ids: [0, N]` (root layout
- *    plus the page's node).
- * 2. The Vite manifest (`.svelte-kit/output/client/.vite/manifest.json`) gives
- *    each of those chunks' static `imports`, followed transitively. Those are
- *    fetched before the page can run. `dynamicImports` are not followed: they
- *    load later, when code asks for them (Chart.js on the results page, after
- *    first paint), and are reported apart as "lazy". The `app` entry's dynamic
- *    imports (every route's node, the error template) are the router's and
- *    are ignored: a page never loads another page's node on first visit. (The
- *    router does fetch the small root error page node, `nodes/1`, as soon as it
- *    starts, but without waiting for it: not counted either.)
- *    A page whose load imports a chunk before the page shows (the results page's content in
- *    its language) names it in `loadedFirst`: it is fetched on every first visit, so counted.
- * 3. The HTML's `<link rel="modulepreload">` list is compared with that set.
- *    SvelteKit preloads exactly the static closure, so they agree; if a future
- *    SvelteKit changes that, the union (what the browser fetches) is counted and
- *    a warning says the two differ.
+ * Service workers are blocked (`serviceWorkers: 'block'`): the service worker precaches the
+ * whole app in the background on a first visit, which is a cost of installing it, not of the
+ * page, and it would make later requests come from its cache rather than the network. The
+ * inline script of the HTML is part of the page's HTML, not counted here.
  *
- * Sizes: each file gzipped on its own at level 9 (adapter-node precompresses
- * files one by one at that level) and summed. KB = 1024 bytes.
+ * Every `.js` response of the app's own origin counts once per page (a file fetched twice is one
+ * file), sized as the file is built: each file of `build/client` gzipped on its own at level 9
+ * (adapter-node precompresses files one by one at that level) and summed, so the figure does
+ * not depend on how the server happened to encode the transfer. KB = 1024 bytes.
+ *
+ * Each file is named with what it is, from the Vite manifest, and marked `html` when the page's
+ * HTML asks for it (its `<link rel="modulepreload">` list and its inline script's `import()`s)
+ * or `later` when the app fetched it by itself once running (dynamic imports). The budget is on
+ * the sum of both.
  *
  * Every language has its own pages (`/es`, `/es/quiz`, `/es/results`), each with the same budget:
- * a page ships only its own language's words, so no language may cost another's bytes.
+ * a page ships only its own language's words, so no language may cost another's bytes. A page
+ * that fetches another language's content chunk fails the run.
  *
- * Output: one line per page with its margin to the budget, then every page's
- * files, largest first, with what each one is.
+ * Output: one line per page with its margin to the budget, then every page's files, largest
+ * first, with what each one is.
  *
- * Exit codes: 0 within budget, 1 over budget or Chart.js reachable from /quiz,
- * 2 the build output is missing or not what this script understands.
+ * Exit codes: 0 within budget; 1 a page over its budget, Chart.js fetched by a quiz page, or a
+ * page fetching another language's content; 2 could not measure (no build, the server or
+ * Chromium did not start, a page failed to load or never went quiet, a results page that shows
+ * no result, a fetched file missing from the build).
  */
+import { chromium, type Browser } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { loadContent } from '../../src/lib/content/loader.server.ts';
+import { shareQuestions } from '../../src/lib/results/from-link.ts';
+import { encodeShare } from '../../src/lib/share/codec.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-const output = join(root, '.svelte-kit/output');
-const clientDir = join(output, 'client');
-const manifestPath = join(clientDir, '.vite/manifest.json');
-const pagesDir = join(output, 'prerendered/pages');
+const clientDir = join(root, 'build/client');
+const manifestPath = join(root, '.svelte-kit/output/client/.vite/manifest.json');
+const chromePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const KB = 1024;
 
+/**
+ * How long the network must stay quiet after `load` before a page counts as settled. The
+ * results page's idle work (`requestIdleCallback`, timeout 300 ms) and the import it triggers
+ * fit well within it; measured, nothing starts later than 200 ms after the previous response.
+ */
+const quietMs = 1_500;
+/** The longest a page may take to load and go quiet before the run gives up (exit 2). */
+const pageTimeoutMs = 30_000;
+/** A phone: Lighthouse's mobile screen (Moto G Power), as `npm run audit` uses. */
+const viewport = { width: 412, height: 823 };
+
 interface Page {
 	route: string;
-	/** The prerendered HTML file for the route, in `pagesDir`. */
-	html: string;
+	/** Its language: the content code it may fetch, and the browser's `Accept-Language`. */
+	lang: string;
+	/** What is opened: the route, with a share link's fragment for a results page. */
+	path: string;
 	/** Gzipped bytes allowed on first visit; undefined means reported only. */
 	budget?: number;
-	/**
-	 * Manifest keys of chunks the page's load imports before the page shows (the results page's
-	 * content in its language): fetched on every first visit, so counted as first-visit files.
-	 */
-	loadedFirst?: string[];
+	/** A quiz page: Chart.js must never be fetched. */
+	chartFree?: boolean;
+	/** A results page with a result: its charts must be on the page, or it is not that page. */
+	charts?: boolean;
 }
 
 /** English and every language under content/translations (each has its own pages). */
@@ -78,30 +103,38 @@ const languages = [
 		.sort()
 ];
 
-const pages: Page[] = languages.flatMap((code): Page[] => {
-	const at = (path: string) => (code === 'en' ? path : `/${code}${path === '/' ? '' : path}`);
-	const file = (name: string) =>
-		code === 'en' ? name : name === 'index' ? code : `${code}/${name}`;
-	return [
-		// Issue 9 set 36 KB when the Svelte runtime chunk was 15.8 KB; with the quiz, results and
-		// cohort pages of issues 10 and 11 it is 19.5 KB on every page (one shared chunk), while
-		// `/`'s own code is 2 KB. 40 KB until the runtime is split per page (README, Performance
-		// budgets).
-		{ route: at('/'), html: `${file('index')}.html`, budget: 40 * KB },
-		{ route: at('/quiz'), html: `${file('quiz')}.html`, budget: 50 * KB },
-		// Also every results page with answers in its link: the fragment never reaches the server.
-		{
-			route: at('/results'),
-			html: `${file('results')}.html`,
-			budget: 90 * KB,
-			loadedFirst: [`virtual:rolefit/content/${code}`]
-		},
-		...(code === 'en' ? [{ route: '/sources', html: 'sources.html' }] : [])
-	];
-});
+/** A finished answer set as a share link: every agreement item 4, every scenario option 1. */
+async function shareFragment(): Promise<string> {
+	const content = await loadContent(join(root, 'content'));
+	const answers: Record<string, number> = {};
+	for (const item of content.items) answers[item.id] = 4;
+	for (const scenario of content.scenarios) answers[scenario.id] = 1;
+	return encodeShare(content.instrument, shareQuestions(content), answers);
+}
 
-/** The page Chart.js must never reach statically. */
-const chartFreeRoute = '/quiz';
+function pagesOf(fragment: string): Page[] {
+	return languages.flatMap((lang): Page[] => {
+		const at = (path: string) => (lang === 'en' ? path : `/${lang}${path === '/' ? '' : path}`);
+		return [
+			// Issue 9 set 36 KB when the Svelte runtime chunk was 15.8 KB; with the quiz, results and
+			// cohort pages of issues 10 and 11 it is 19.5 KB on every page (one shared chunk), while
+			// `/`'s own code is 2 KB. 40 KB until the runtime is split per page (README, Performance
+			// budgets).
+			{ route: at('/'), lang, path: at('/'), budget: 40 * KB },
+			// Issue 16: 55 KB for what the quiz fetches before any tap, idle-time imports included.
+			{ route: at('/quiz'), lang, path: at('/quiz'), budget: 55 * KB, chartFree: true },
+			// With answers in its link (the fragment never reaches the server), so it shows a result.
+			{
+				route: at('/results'),
+				lang,
+				path: `${at('/results')}#${fragment}`,
+				budget: 90 * KB,
+				charts: true
+			},
+			...(lang === 'en' ? [{ route: '/sources', lang, path: '/sources' }] : [])
+		];
+	});
+}
 
 /**
  * Text that survives minification in Chart.js's own bundle: its licence banner
@@ -121,83 +154,29 @@ interface ManifestChunk {
 	src?: string;
 	isEntry?: boolean;
 	isDynamicEntry?: boolean;
-	imports?: string[];
-	dynamicImports?: string[];
 }
 
 type Manifest = Record<string, ManifestChunk>;
 
-/** Manifest keys of SvelteKit's generated modules: route nodes and the error template. */
-const generatedPrefix = '.svelte-kit/generated/';
-const nodeKey = (id: number) => `${generatedPrefix}client-optimized/nodes/${id}.js`;
-
-class BuildError extends Error {}
+/** Could not measure: exit code 2. */
+class SetupError extends Error {}
 
 function fail(message: string): never {
-	throw new BuildError(message);
-}
-
-function readManifest(): Manifest {
-	if (!existsSync(manifestPath)) {
-		fail(`no Vite manifest at ${rel(manifestPath)}: run npm run build first`);
-	}
-	return JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
+	throw new SetupError(message);
 }
 
 function rel(path: string) {
 	return path.startsWith(root) ? path.slice(root.length + 1) : path;
 }
 
-/** `_app/immutable/…js` from a URL in the HTML, whatever its `./` or `../` prefix. */
-function appPath(url: string): string | undefined {
-	return /(?:^|\/)(_app\/immutable\/[^?#]+\.js)$/.exec(url)?.[1];
-}
-
-interface HtmlFacts {
-	entries: string[];
-	nodeIds: number[];
-	preloads: string[];
-}
-
-/** What a prerendered page tells the browser to load (see the header). */
-function readHtml(page: Page): HtmlFacts {
-	const path = join(pagesDir, page.html);
-	if (!existsSync(path)) {
-		fail(`no prerendered HTML for ${page.route} at ${rel(path)}: run npm run build first`);
+function readManifest(): Manifest {
+	if (!existsSync(join(root, 'build/index.js')) || !existsSync(clientDir)) {
+		fail('no production build in build/: run npm run build first');
 	}
-	const html = readFileSync(path, 'utf8');
-
-	const entries = [...html.matchAll(/import\(\s*["']([^"']+)["']\s*\)/g)]
-		.map((match) => appPath(match[1]!))
-		.filter((file): file is string => file !== undefined);
-	const ids = /node_ids:\s*\[([\d,\s]+)\]/.exec(html)?.[1];
-	const preloads = [...html.matchAll(/<link\b[^>]*>/g)]
-		.map((match) => match[0])
-		.filter((tag) => /\brel=["']?modulepreload\b/.test(tag))
-		.map((tag) => appPath(/\bhref=["']([^"']+)["']/.exec(tag)?.[1] ?? ''))
-		.filter((file): file is string => file !== undefined);
-
-	if (entries.length === 0 || ids === undefined) {
-		fail(
-			`${rel(path)} has no SvelteKit start script (import() of the entries and node_ids): ` +
-				'is the page still prerendered?'
-		);
+	if (!existsSync(manifestPath)) {
+		fail(`no Vite manifest at ${rel(manifestPath)}: run npm run build first`);
 	}
-	return { entries, nodeIds: ids.split(',').map((id) => Number(id.trim())), preloads };
-}
-
-/** Manifest keys reachable from `start` through static imports, `start` included. */
-function staticClosure(manifest: Manifest, start: Iterable<string>): Set<string> {
-	const seen = new Set<string>();
-	const stack = [...start];
-	while (stack.length > 0) {
-		const key = stack.pop()!;
-		if (seen.has(key)) continue;
-		const chunk = manifest[key] ?? fail(`the manifest has no chunk "${key}"`);
-		seen.add(key);
-		stack.push(...(chunk.imports ?? []));
-	}
-	return seen;
+	return JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
 }
 
 interface FileInfo {
@@ -208,12 +187,12 @@ interface FileInfo {
 
 const fileCache = new Map<string, FileInfo>();
 
-/** Raw and gzip -9 size of a client file, and whether it is Chart.js. */
+/** Raw and gzip -9 size of a built client file (`_app/…`), and whether it is Chart.js. */
 function fileInfo(file: string): FileInfo {
 	const cached = fileCache.get(file);
 	if (cached) return cached;
 	const path = join(clientDir, file);
-	if (!existsSync(path)) fail(`${rel(path)} is in the manifest but not on disk: rebuild`);
+	if (!existsSync(path)) fail(`the browser fetched /${file}, which is not in ${rel(clientDir)}`);
 	const bytes = readFileSync(path);
 	const text = bytes.toString('utf8');
 	const info = {
@@ -227,71 +206,222 @@ function fileInfo(file: string): FileInfo {
 	return info;
 }
 
-interface Total {
-	files: string[];
-	raw: number;
-	gzip: number;
-	chartJs: string[];
+/** A TCP port free right now on 127.0.0.1 (the OS picks it). */
+function freePort(): Promise<number> {
+	return new Promise((resolvePort, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			server.close(() =>
+				typeof address === 'object' && address
+					? resolvePort(address.port)
+					: reject(new Error('no port'))
+			);
+		});
+	});
 }
 
-function total(files: Iterable<string>): Total {
-	const list = [...new Set(files)].sort();
-	const infos = list.map(fileInfo);
-	return {
-		files: list,
-		raw: infos.reduce((sum, info) => sum + info.raw, 0),
-		gzip: infos.reduce((sum, info) => sum + info.gzip, 0),
-		chartJs: list.filter((_, index) => infos[index]!.chartJs)
-	};
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+interface Server {
+	origin: string;
+	process: ChildProcess;
+	/** What the server printed, for the error message if it dies. */
+	log: string[];
+}
+
+/** The built server on a free port, resolved once it answers `/`. */
+async function startServer(): Promise<Server> {
+	const port = await freePort();
+	const child = spawn(process.execPath, ['src/server/index.js'], {
+		cwd: root,
+		// An in-memory cohort database: measuring never touches ./data.
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			DATA_DIR: 'memory://',
+			DATABASE_URL: ''
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	const server: Server = { origin: `http://127.0.0.1:${port}`, process: child, log: [] };
+	running = server;
+	child.stdout!.on('data', (chunk: Buffer) => server.log.push(chunk.toString()));
+	child.stderr!.on('data', (chunk: Buffer) => server.log.push(chunk.toString()));
+
+	const deadline = Date.now() + 30_000;
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null || child.signalCode !== null) {
+			fail(
+				`the server (node src/server/index.js) exited before answering:\n${server.log.join('')}`
+			);
+		}
+		try {
+			const response = await fetch(`${server.origin}/`);
+			if (response.ok) return server;
+		} catch {
+			// Not listening yet.
+		}
+		await sleep(200);
+	}
+	fail(`the server (node src/server/index.js) did not answer ${server.origin}/ within 30 s`);
+}
+
+/** The server started by this run, stopped on the way out whatever happens. */
+let running: Server | undefined;
+
+/** SIGTERM, then SIGKILL if it is still there after 5 s. */
+async function stopServer(): Promise<void> {
+	const child = running?.process;
+	running = undefined;
+	if (!child || child.exitCode !== null || child.signalCode !== null) return;
+	const exited = new Promise((done) => child.once('exit', done));
+	child.kill('SIGTERM');
+	if ((await Promise.race([exited, sleep(5_000).then(() => 'timeout')])) === 'timeout') {
+		child.kill('SIGKILL');
+		await exited;
+	}
+}
+
+/** One file a page fetched. */
+interface Fetched {
+	/** `_app/immutable/…js`, as in the manifest and `build/client`. */
+	file: string;
+	/** Asked for by the HTML (preload or entry import), or fetched later by the app itself. */
+	when: 'html' | 'later';
+}
+
+/** `_app/…js` from a URL or path in the HTML, whatever its `./` or `../` prefix. */
+function appPath(url: string): string | undefined {
+	return /(?:^|\/)(_app\/[^?#]+\.js)$/.exec(url)?.[1];
+}
+
+/** The files a page's HTML asks for: modulepreload links and its inline script's imports. */
+function htmlFiles(html: string): Set<string> {
+	const preloads = [...html.matchAll(/<link\b[^>]*>/g)]
+		.map((match) => match[0])
+		.filter((tag) => /\brel=["']?modulepreload\b/.test(tag))
+		.map((tag) => /\bhref=["']([^"']+)["']/.exec(tag)?.[1] ?? '');
+	const imports = [...html.matchAll(/import\(\s*["']([^"']+)["']\s*\)/g)].map((match) => match[1]!);
+	return new Set(
+		[...preloads, ...imports].map(appPath).filter((file): file is string => file !== undefined)
+	);
+}
+
+/**
+ * Opens `page` as a first visit and returns every JavaScript file of the origin it fetched
+ * before the network went quiet.
+ */
+async function visit(
+	browser: Browser,
+	origin: string,
+	page: Page
+): Promise<{ files: Fetched[]; nodes: Set<number> }> {
+	const context = await browser.newContext({
+		serviceWorkers: 'block',
+		viewport,
+		locale: page.lang
+	});
+	try {
+		const tab = await context.newPage();
+		const scripts = new Set<string>();
+		const problems: string[] = [];
+		let inFlight = 0;
+		let lastActivity = Date.now();
+		const settle = () => {
+			inFlight -= 1;
+			lastActivity = Date.now();
+		};
+		tab.on('request', () => {
+			inFlight += 1;
+			lastActivity = Date.now();
+		});
+		tab.on('requestfinished', settle);
+		tab.on('requestfailed', (request) => {
+			settle();
+			if (
+				new URL(request.url()).origin === origin &&
+				/\.js$/.test(new URL(request.url()).pathname)
+			) {
+				problems.push(`${request.url()} failed: ${request.failure()?.errorText ?? 'unknown'}`);
+			}
+		});
+		tab.on('response', (response) => {
+			const url = new URL(response.url());
+			if (url.origin !== origin) return;
+			const type = response.request().resourceType();
+			const isJs = url.pathname.endsWith('.js') || type === 'script';
+			if (!isJs) return;
+			if (!response.ok()) {
+				problems.push(`${url.pathname} answered ${response.status()}`);
+				return;
+			}
+			const file = appPath(url.pathname);
+			if (file === undefined) {
+				problems.push(`${url.pathname} is JavaScript outside _app/: not sized by this script`);
+				return;
+			}
+			scripts.add(file);
+		});
+
+		const response = await tab
+			.goto(origin + page.path, { waitUntil: 'load', timeout: pageTimeoutMs })
+			.catch((error: Error) => fail(`${page.route} did not load: ${error.message}`));
+		if (!response?.ok()) fail(`${page.route} answered ${response?.status() ?? 'nothing'}`);
+		const html = await response.text();
+
+		const deadline = Date.now() + pageTimeoutMs;
+		while (inFlight > 0 || Date.now() - lastActivity < quietMs) {
+			if (Date.now() > deadline) {
+				fail(
+					`${page.route}: the network was not quiet for ${quietMs} ms within ${pageTimeoutMs} ms`
+				);
+			}
+			await sleep(100);
+		}
+		if (problems.length > 0) fail(`${page.route}: ${problems.join('; ')}`);
+		if (page.charts && (await tab.locator('article.result canvas').count()) === 0) {
+			fail(
+				`${page.path} shows no result (no chart canvas in article.result): the share link ` +
+					'is not one the app reads, so this is not the page with a result'
+			);
+		}
+
+		const fromHtml = htmlFiles(html);
+		const files = [...scripts]
+			.sort()
+			.map((file): Fetched => ({ file, when: fromHtml.has(file) ? 'html' : 'later' }));
+		return { files, nodes: nodeIds(html) };
+	} finally {
+		await context.close();
+	}
 }
 
 interface PageReport {
 	page: Page;
-	eager: Total;
-	lazy: Total;
-	warnings: string[];
+	files: Fetched[];
+	raw: number;
+	gzip: number;
+	/** Gzipped bytes of the files fetched later (included in `gzip`). */
+	later: number;
+	chartJs: string[];
 }
 
-function measure(manifest: Manifest, page: Page): PageReport {
-	const byFile = new Map(Object.entries(manifest).map(([key, chunk]) => [chunk.file, key]));
-	const html = readHtml(page);
-	const warnings: string[] = [];
-
-	const starts = [
-		...html.entries.map(
-			(file) =>
-				byFile.get(file) ?? fail(`${page.html} imports ${file}, which is not in the manifest`)
-		),
-		...html.nodeIds.map((id) =>
-			manifest[nodeKey(id)] ? nodeKey(id) : fail(`the manifest has no route node ${id}`)
-		),
-		...(page.loadedFirst ?? []).map((key) =>
-			manifest[key] ? key : fail(`${page.route} loads ${key} first, which is not in the manifest`)
-		)
-	];
-	const closure = staticClosure(manifest, starts);
-	const closureFiles = [...closure].map((key) => manifest[key]!.file);
-
-	const missing = html.preloads.filter((file) => !closureFiles.includes(file));
-	const unpreloaded = closureFiles.filter((file) => !html.preloads.includes(file));
-	if (missing.length > 0 || unpreloaded.length > 0) {
-		warnings.push(
-			`${page.route}: the HTML's modulepreload links and the manifest's static imports differ ` +
-				`(only preloaded: ${missing.join(', ') || 'none'}; only imported: ${unpreloaded.join(', ') || 'none'}); counting both`
-		);
-	}
-
-	// Code-split chunks the page's own code loads later; the router's are not this page's.
-	const dynamic = [...closure]
-		.flatMap((key) => manifest[key]!.dynamicImports ?? [])
-		.filter((key) => !key.startsWith(generatedPrefix));
-	const lazyKeys = [...staticClosure(manifest, dynamic)].filter((key) => !closure.has(key));
-
+function report(page: Page, files: Fetched[]): PageReport {
+	const sum = (list: Fetched[], key: 'raw' | 'gzip') =>
+		list.reduce((total, { file }) => total + fileInfo(file)[key], 0);
 	return {
 		page,
-		eager: total([...closureFiles, ...missing]),
-		lazy: total(lazyKeys.map((key) => manifest[key]!.file)),
-		warnings
+		files,
+		raw: sum(files, 'raw'),
+		gzip: sum(files, 'gzip'),
+		later: sum(
+			files.filter((fetched) => fetched.when === 'later'),
+			'gzip'
+		),
+		chartJs: files.filter(({ file }) => fileInfo(file).chartJs).map(({ file }) => file)
 	};
 }
 
@@ -312,31 +442,40 @@ const chunkNames: Record<string, string> = {
 	'disclose-version': 'Svelte version tag',
 	client: 'SvelteKit client runtime',
 	state: 'SvelteKit $app/state',
-	'preload-helper': 'Vite preload helper'
+	'preload-helper': 'Vite preload helper',
+	'error-template': 'SvelteKit error template'
 };
 
-/** A one-line description of a first-visit file of `page`, for the breakdown. */
-function describe(manifest: Manifest, file: string, pageNode: number): string {
-	const entry = Object.entries(manifest).find(([, chunk]) => chunk.file === file);
-	if (!entry) return 'not in the manifest (preloaded by the HTML)';
-	const [key, chunk] = entry;
+const contentPrefix = 'virtual:rolefit/content/';
+
+/** The manifest key of a built file, if it has one. */
+function keyOf(manifest: Manifest, file: string): string | undefined {
+	return Object.entries(manifest).find(([, chunk]) => chunk.file === file)?.[0];
+}
+
+/** A one-line description of a file `page` fetched, for the breakdown. */
+function describe(manifest: Manifest, file: string, page: Page, nodes: Set<number>): string {
+	const key = keyOf(manifest, file);
+	if (key === undefined) return 'not in the manifest';
+	const chunk = manifest[key]!;
+	const chart = fileInfo(file).chartJs ? ', Chart.js' : '';
 	const node = /client-optimized\/nodes\/(\d+)\.js$/.exec(key)?.[1];
 	if (node !== undefined) {
 		const id = Number(node);
-		return id === 0
-			? 'root layout (+layout.svelte)'
-			: id === pageNode
-				? "the page's own code (+page.svelte and what only it imports)"
-				: `route node ${id}`;
+		if (id === 0) return 'root layout (+layout.svelte)';
+		if (id === 1) return 'root error page (+error.svelte; the router fetches it on start)';
+		return nodes.has(id)
+			? "the page's own code (+page.svelte and what only it imports)"
+			: `route node ${id}`;
 	}
-	if (key.startsWith('virtual:rolefit/content/')) {
-		return `the content in "${key.slice('virtual:rolefit/content/'.length)}" (loaded before the page shows)`;
+	if (key.startsWith(contentPrefix)) {
+		return `the content in "${key.slice(contentPrefix.length)}" (${page.route}'s load imports it)`;
 	}
 	if (key.endsWith('client-optimized/app.js')) return 'SvelteKit app entry (routes, hooks)';
 	if (key.endsWith('runtime/client/entry.js')) return 'SvelteKit start entry';
+	if (chunk.isDynamicEntry && chunk.src) return `dynamic import of ${chunk.src}${chart}`;
 	const name = chunk.name ?? chunk.src ?? '?';
 	const known = chunkNames[name.replace(/^_/, '').replace(/\.js$/, '')];
-	const chart = fileInfo(file).chartJs ? ', Chart.js' : '';
 	return known ? `${known} (${name}${chart})` : `shared chunk "${name}"${chart}`;
 }
 
@@ -348,85 +487,146 @@ function row(cells: string[], widths: number[]) {
 		.join('  ');
 }
 
-function main(): number {
-	const manifest = readManifest();
-	const reports = pages.map((page) => measure(manifest, page));
-	const problems: string[] = [];
+/** The route nodes a page's HTML hydrates (`node_ids: [0, N]`). */
+function nodeIds(html: string): Set<number> {
+	const ids = /node_ids:\s*\[([\d,\s]+)\]/.exec(html)?.[1] ?? '';
+	return new Set(
+		ids
+			.split(',')
+			.filter((id) => id.trim() !== '')
+			.map(Number)
+	);
+}
 
-	const widths = [12, 5, 8, 8, 8, 8, 6];
-	console.log('First-visit JavaScript per page (each file gzip -9, summed; KB = 1024 bytes)\n');
-	console.log(row(['page', 'files', 'raw KB', 'gzip KB', 'budget', 'margin', 'status'], widths));
-	for (const { page, eager } of reports) {
-		const over = page.budget !== undefined && eager.gzip > page.budget;
+async function main(): Promise<number> {
+	const manifest = readManifest();
+	const pages = pagesOf(await shareFragment());
+	if (!existsSync(chromePath))
+		fail(`no Chromium at ${chromePath}: install it or set CHROMIUM_PATH`);
+
+	const server = await startServer();
+	let browser: Browser;
+	try {
+		browser = await chromium.launch({
+			executablePath: chromePath,
+			args: [
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--no-first-run'
+			]
+		});
+	} catch (error) {
+		fail(`Chromium did not start: ${(error as Error).message}`);
+	}
+
+	const reports: PageReport[] = [];
+	const htmlNodes = new Map<string, Set<number>>();
+	try {
+		for (const page of pages) {
+			const { files, nodes } = await visit(browser, server.origin, page);
+			reports.push(report(page, files));
+			htmlNodes.set(page.route, nodes);
+		}
+	} finally {
+		await browser.close();
+	}
+
+	const problems: string[] = [];
+	const widths = [12, 5, 8, 8, 8, 8, 8, 6];
+	console.log(
+		'JavaScript a first visit fetches before any user action, per page ' +
+			`(Chromium, ${viewport.width}×${viewport.height}, network quiet ${quietMs} ms; ` +
+			'each file gzip -9, summed; KB = 1024 bytes)\n'
+	);
+	console.log(
+		row(['page', 'files', 'raw KB', 'gzip KB', 'later', 'budget', 'margin', 'status'], widths)
+	);
+	for (const { page, files, raw, gzip, later } of reports) {
+		const over = page.budget !== undefined && gzip > page.budget;
 		if (over) {
 			problems.push(
-				`${page.route} loads ${kb(eager.gzip)} KB of gzipped JavaScript, over its ${kb(page.budget!)} KB budget`
+				`${page.route} fetches ${kb(gzip)} KB of gzipped JavaScript, over its ${kb(page.budget!)} KB budget`
 			);
 		}
 		console.log(
 			row(
 				[
 					page.route,
-					String(eager.files.length),
-					kb(eager.raw),
-					kb(eager.gzip),
+					String(files.length),
+					kb(raw),
+					kb(gzip),
+					kb(later),
 					page.budget === undefined ? '-' : kb(page.budget),
-					page.budget === undefined ? '-' : margin(eager.gzip, page.budget),
+					page.budget === undefined ? '-' : margin(gzip, page.budget),
 					page.budget === undefined ? '-' : over ? 'OVER' : 'OK'
 				],
 				widths
 			)
 		);
 	}
-	console.log('(margin: KB left under the budget; negative is over it)');
+	console.log(
+		"(later: the part of gzip KB the app fetched by itself after the HTML's own scripts; " +
+			'margin: KB left under the budget, negative is over it)'
+	);
 
 	// Say where the bytes are, so whoever works on a budget knows where to start.
 	console.log(
-		'\nPer page, each first-visit file, largest first: gzip KB, raw KB, file, what it is'
+		'\nPer page, each file fetched, largest first: gzip KB, raw KB, html (asked for by the ' +
+			'HTML) or later (fetched by the app itself), file, what it is'
 	);
-	for (const { page, eager } of reports) {
-		const pageNode = readHtml(page).nodeIds.at(-1)!;
+	for (const { page, files, gzip } of reports) {
 		const of = page.budget === undefined ? '' : ` of ${kb(page.budget)} KB`;
-		console.log(`\n${page.route}: ${kb(eager.gzip)} KB${of}`);
-		for (const file of [...eager.files].sort((a, b) => fileInfo(b).gzip - fileInfo(a).gzip)) {
+		console.log(`\n${page.route}: ${kb(gzip)} KB${of}`);
+		const nodes = htmlNodes.get(page.route) ?? new Set();
+		for (const { file, when } of [...files].sort(
+			(a, b) => fileInfo(b.file).gzip - fileInfo(a.file).gzip
+		)) {
 			console.log(
 				`  ${kb(fileInfo(file).gzip).padStart(6)}  ${kb(fileInfo(file).raw).padStart(6)}  ` +
-					`${file.replace('_app/immutable/', '').padEnd(24)}  ${describe(manifest, file, pageNode)}`
+					`${when.padEnd(5)}  ${file.replace('_app/immutable/', '').padEnd(24)}  ` +
+					describe(manifest, file, page, nodes)
 			);
 		}
 	}
 
-	console.log(
-		'\nLazy JavaScript (dynamic imports, loaded after first paint; not in the figures above)\n'
-	);
-	let lazyShown = false;
-	for (const { page, lazy } of reports) {
-		if (lazy.files.length === 0) continue;
-		lazyShown = true;
-		const chart = lazy.chartJs.length > 0 ? ' (Chart.js)' : '';
+	for (const { page, chartJs, files } of reports) {
+		if (page.chartFree && chartJs.length > 0) {
+			problems.push(
+				`${page.route} fetches Chart.js: ${chartJs.join(', ')} ` +
+					'(import it only through loadChart() in src/lib/charts/register.ts)'
+			);
+		}
+		const others = files
+			.map(({ file }) => keyOf(manifest, file))
+			.filter((key) => key?.startsWith(contentPrefix) && key !== contentPrefix + page.lang);
+		if (others.length > 0) {
+			problems.push(`${page.route} fetches another language's content: ${others.join(', ')}`);
+		}
+	}
+
+	// What the figures leave out because it waits for a scroll, so that it is never forgotten.
+	const chartChunk = manifest['src/lib/charts/chartjs.ts'];
+	if (chartChunk) {
+		const chart = fileInfo(chartChunk.file);
 		console.log(
-			`${page.route.padEnd(widths[0]!)}  ${lazy.files.length} file(s), ${kb(lazy.raw)} KB raw, ` +
-				`${kb(lazy.gzip)} KB gzip${chart}: ${lazy.files.join(', ')}`
+			`\nNot counted: Chart.js (${chartChunk.file.replace('_app/immutable/', '')}, ` +
+				`${kb(chart.gzip)} KB gzip), fetched on a results page only when a chart is scrolled ` +
+				'within 300 px of view.'
 		);
-	}
-	if (!lazyShown) console.log('(none)');
-
-	const quiz = reports.find((report) => report.page.route === chartFreeRoute)!;
-	if (quiz.eager.chartJs.length > 0) {
-		problems.push(
-			`Chart.js is statically reachable from ${chartFreeRoute}: ${quiz.eager.chartJs.join(', ')} ` +
-				'(import it only through loadChart() in src/lib/charts/register.ts)'
-		);
-	}
-	const chartAnywhere = reports.some((r) => r.eager.chartJs.length + r.lazy.chartJs.length > 0);
-	const warnings = reports.flatMap((report) => report.warnings);
-	if (!chartAnywhere) {
-		warnings.push(
-			'no chunk looks like Chart.js: if the app still uses it, update chartJsSignatures in tests/perf/size.ts'
+		if (!chart.chartJs) {
+			console.warn(
+				'warning: src/lib/charts/chartjs.ts does not look like Chart.js: update ' +
+					'chartJsSignatures in tests/perf/size.ts, or the check on the quiz pages is blind'
+			);
+		}
+	} else {
+		console.warn(
+			'warning: no src/lib/charts/chartjs.ts chunk in the manifest: if Chart.js moved, update ' +
+				'tests/perf/size.ts'
 		);
 	}
 
-	for (const warning of warnings) console.warn(`\nwarning: ${warning}`);
 	if (problems.length > 0) {
 		console.error('\nFAIL');
 		for (const problem of problems) console.error(`  - ${problem}`);
@@ -436,10 +636,17 @@ function main(): number {
 	return 0;
 }
 
+// Ctrl-C: stop the server before going.
+process.once('SIGINT', () => {
+	void stopServer().finally(() => process.exit(130));
+});
+
 try {
-	process.exitCode = main();
+	process.exitCode = await main();
 } catch (error) {
-	if (!(error instanceof BuildError)) throw error;
+	if (!(error instanceof SetupError)) throw error;
 	console.error(`size: ${error.message}`);
 	process.exitCode = 2;
+} finally {
+	await stopServer();
 }

@@ -8,6 +8,11 @@
  * JavaScript a first visit waits for. Until it has arrived, `snapshot` is a stand-in for the
  * machine's initial snapshot (the first question, nothing answered), which is also what the
  * server renders; events sent meanwhile are kept and replayed once the quiz runs.
+ *
+ * With `loadOn: 'intent'`, a fresh quiz does not even fetch the machine after the first paint:
+ * it waits for the first sign that the person is about to answer (a pointer pressed, a key, focus
+ * moving into the page, or an event sent), so that a first visit that only reads costs no XState.
+ * A saved quiz to resume loads it at once, as it is needed to show where the person left off.
  */
 import { createContext, untrack } from 'svelte';
 import type { Actor } from 'xstate';
@@ -40,10 +45,20 @@ export interface QuestionnaireOptions {
 	 * then starts afresh, and the page should forget that snapshot and say so.
 	 */
 	onbroken?: () => void;
+	/**
+	 * When the machine is fetched: `mount` (the default) as soon as the component is mounted;
+	 * `intent` for a fresh quiz only on the first pointerdown, keydown or focusin in the window
+	 * or the first `send()` / `restore()` (a quiz to resume loads it at once either way).
+	 */
+	loadOn?: 'mount' | 'intent';
 }
 
-/** `starting` until the machine runs, `failed` when it could not be loaded (see `retry`). */
-export type QuestionnaireStatus = 'starting' | 'running' | 'failed';
+/**
+ * `starting` until the machine runs, `failed` when it could not be loaded (see `retry`);
+ * `waiting` (with `loadOn: 'intent'`) when the page shows a fresh quiz and takes events, which
+ * are kept and replayed, while the machine waits for the first sign of use.
+ */
+export type QuestionnaireStatus = 'starting' | 'waiting' | 'running' | 'failed';
 
 /** A running questionnaire, shared with child components through context. */
 export interface Questionnaire {
@@ -94,6 +109,11 @@ export function useQuestionnaire(options: QuestionnaireOptions): Questionnaire {
 	/** A `restore()` that came before the machine did. */
 	let restoreFirst: { persisted?: PersistedQuestionnaire } | undefined;
 	let destroyed = false;
+	/** Resolved by the first sign of use (see `loadOn`). */
+	let intended = () => {};
+	const intent = new Promise<void>((resolve) => (intended = resolve));
+	/** When a fresh quiz's first question was ready to answer, if the machine waited for intent. */
+	let waitingSince: number | undefined;
 
 	/** Starts an actor from `persisted` (or fresh) in place of the current one. */
 	function run(persisted: PersistedQuestionnaire | undefined) {
@@ -103,7 +123,8 @@ export function useQuestionnaire(options: QuestionnaireOptions): Questionnaire {
 		let next: Actor<QuestionnaireMachine> | undefined;
 		try {
 			next = createActor!(machine!, {
-				input: { questions, at: now },
+				// A fresh quiz that waited for intent: its first question was on screen since then.
+				input: { questions, at: waitingSince ?? now },
 				// The stored clock predates the reload; restart it so closed-tab time is not counted.
 				snapshot: persisted && resumeAt(persisted, now)
 			});
@@ -129,6 +150,7 @@ export function useQuestionnaire(options: QuestionnaireOptions): Questionnaire {
 			return;
 		}
 		actor = next;
+		waitingSince = undefined;
 		snapshot = next.getSnapshot();
 		status = 'running';
 	}
@@ -136,10 +158,21 @@ export function useQuestionnaire(options: QuestionnaireOptions): Questionnaire {
 	async function load() {
 		status = 'starting';
 		try {
+			const resuming = Promise.resolve(options.resume?.()).catch(() => undefined);
+			if (options.loadOn === 'intent') {
+				const stored = await resuming;
+				if (destroyed) return;
+				if (stored === undefined && restoreFirst === undefined && queue.length === 0) {
+					waitingSince ??= Date.now();
+					status = 'waiting';
+					await intent;
+					if (destroyed) return;
+				}
+			}
 			const [runtime, loaded, resumed] = await Promise.all([
 				import('./create-actor.ts'),
 				typeof options.machine === 'function' ? options.machine() : options.machine,
-				Promise.resolve(options.resume?.()).catch(() => undefined)
+				resuming
 			]);
 			if (destroyed) return;
 			createActor = runtime.createActor;
@@ -165,9 +198,21 @@ export function useQuestionnaire(options: QuestionnaireOptions): Questionnaire {
 	// state read while loading never re-runs it: a stopped actor stays stopped.
 	$effect(() =>
 		untrack(() => {
+			const signs = ['pointerdown', 'keydown', 'focusin'] as const;
+			const stopListening = () => {
+				for (const type of signs) window.removeEventListener(type, onSign, true);
+			};
+			function onSign() {
+				stopListening();
+				intended();
+			}
+			if (options.loadOn === 'intent') {
+				for (const type of signs) window.addEventListener(type, onSign, true);
+			}
 			load();
 			return () => {
 				destroyed = true;
+				stopListening();
 				actor?.stop();
 			};
 		})
@@ -183,11 +228,17 @@ export function useQuestionnaire(options: QuestionnaireOptions): Questionnaire {
 		send(command) {
 			const event = { ...command, at: Date.now() } as QuestionnaireEvent;
 			if (actor) actor.send(event);
-			else queue.push(event);
+			else {
+				queue.push(event);
+				intended();
+			}
 		},
 		restore(persisted) {
 			if (machine) run(persisted);
-			else restoreFirst = { persisted };
+			else {
+				restoreFirst = { persisted };
+				intended();
+			}
 		},
 		retry() {
 			if (status === 'failed') load();
