@@ -234,7 +234,7 @@ describe('rolefit score: spreadsheet exports', () => {
 			].join('\n')
 		);
 		expect(messages(stderr)).toEqual([
-			'tests/fixtures/google-forms.csv:1: a form export: 36 of 36 questions matched by their text; respondent ids from column 2 ("Email Address")',
+			'tests/fixtures/google-forms.csv:1: a form export in English (en): 36 of 36 questions matched by their text; respondent ids from column 2 ("Email Address")',
 			// The column it could not match is reported, then ignored.
 			'tests/fixtures/google-forms.csv:1: warning: column 39 ("What is your current role?") matches no question id or question text; ignored'
 		]);
@@ -253,7 +253,7 @@ describe('rolefit score: spreadsheet exports', () => {
 			].join('\n')
 		);
 		expect(messages(stderr)).toEqual([
-			'tests/fixtures/microsoft-forms.csv:1: a form export: 36 of 36 questions matched by their text; respondent ids from column 1 ("ID")'
+			'tests/fixtures/microsoft-forms.csv:1: a form export in English (en): 36 of 36 questions matched by their text; respondent ids from column 1 ("ID")'
 		]);
 		expect(code).toBe(0);
 	});
