@@ -7,7 +7,8 @@ import { outputHelp, runScore } from './score.ts';
 const usage = `usage: rolefit score <answers.csv | -> [--format csv|json|ndjson] [--skip-invalid] [--content <dir>]
 
   score   scores a CSV of answers (our own columns or a Google Forms / Microsoft Forms
-          export) and prints one result per respondent on stdout
+          export, in any of the content's languages) and prints one result per
+          respondent on stdout
 
 ${outputHelp}`;
 

@@ -3,12 +3,14 @@
  * (also `npm run --silent score -- …`): scores a CSV of answers collected
  * elsewhere, streaming, and prints one result per respondent on stdout.
  * Everything else (the intended-use notice, warnings, invalid rows, progress
- * on a terminal) goes to stderr, so stdout holds only data.
+ * on a terminal) goes to stderr, so stdout holds only data. A Google Forms or
+ * Microsoft Forms export may be in any of the content's languages.
  *
  * Exit codes: 0 done (invalid rows skipped with --skip-invalid, or the reader
  * of stdout closed it early, as `| head` does); 1 invalid rows were left out
  * or the file stopped being readable CSV; 2 a usage error (arguments, an
- * unreadable file, invalid content, a header with no question column).
+ * unreadable file, invalid content, a header with no question column, with titles in
+ * two languages or with a title a few letters off a question's text).
  */
 import { once } from 'node:events';
 import { open } from 'node:fs/promises';
@@ -16,9 +18,9 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ContentError } from '../lib/content/errors.ts';
-import { loadContent } from '../lib/content/loader.server.ts';
+import { loadContent, loadLanguages } from '../lib/content/loader.server.ts';
 import type { Content } from '../lib/content/types.ts';
-import { idColumnNames, type HeaderPlan } from '../lib/server/batch/columns.ts';
+import { idColumnNames, languageName, type HeaderPlan } from '../lib/server/batch/columns.ts';
 import { CsvSyntaxError } from '../lib/server/batch/csv-reader.ts';
 import { formats, formatter, type Format } from '../lib/server/batch/output.ts';
 import { BatchHeaderError, scoreCsvStream } from '../lib/server/batch/score-csv.ts';
@@ -85,8 +87,13 @@ export async function runScore(args: string[], program = 'rolefit score'): Promi
 	}
 
 	let content: Content;
+	let translations: Content[];
 	try {
-		content = await loadContent(resolve(values.content));
+		const dir = resolve(values.content);
+		[content, translations] = await Promise.all([
+			loadContent(dir),
+			loadLanguages(dir).then((languages) => languages.map((language) => language.content))
+		]);
 	} catch (error) {
 		console.error(error instanceof ContentError ? error.message : String(error));
 		return 2;
@@ -154,10 +161,13 @@ export async function runScore(args: string[], program = 'rolefit score'): Promi
 							: `${label}:${line}: ${message}`
 					)
 			},
-			async () => {
-				if (draining) {
-					await draining;
-					draining = null;
+			{
+				translations,
+				afterChunk: async () => {
+					if (draining) {
+						await draining;
+						draining = null;
+					}
 				}
 			}
 		);
@@ -198,7 +208,7 @@ function reportHeader(
 			? `respondent ids from column ${plan.idColumn.index + 1} (${JSON.stringify(plan.idColumn.header)})`
 			: 'respondents numbered by row';
 		say(
-			`${at}: a form export: ${byText} of ${plan.questions.length} questions matched by their text; ${ids}`
+			`${at}: a form export in ${languageName(plan.language)}: ${byText} of ${plan.questions.length} questions matched by their text; ${ids}`
 		);
 	} else if (!plan.idColumn) {
 		say(`${at}: no id column (${idColumnNames.join(', ')}): respondents are numbered by row`);

@@ -5,12 +5,13 @@
  * reader that closes the pipe early, and the installed `npx rolefit`.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { content } from '../helpers/content.ts';
+import { loadLanguages } from '../../src/lib/content/loader.server.ts';
+import { content, contentDir } from '../helpers/content.ts';
 
 // Every test starts Node (and some npm): allow for a busy machine.
 vi.setConfig({ testTimeout: 60_000 });
@@ -234,7 +235,7 @@ describe('rolefit score: spreadsheet exports', () => {
 			].join('\n')
 		);
 		expect(messages(stderr)).toEqual([
-			'tests/fixtures/google-forms.csv:1: a form export: 36 of 36 questions matched by their text; respondent ids from column 2 ("Email Address")',
+			'tests/fixtures/google-forms.csv:1: a form export in English (en): 36 of 36 questions matched by their text; respondent ids from column 2 ("Email Address")',
 			// The column it could not match is reported, then ignored.
 			'tests/fixtures/google-forms.csv:1: warning: column 39 ("What is your current role?") matches no question id or question text; ignored'
 		]);
@@ -253,7 +254,7 @@ describe('rolefit score: spreadsheet exports', () => {
 			].join('\n')
 		);
 		expect(messages(stderr)).toEqual([
-			'tests/fixtures/microsoft-forms.csv:1: a form export: 36 of 36 questions matched by their text; respondent ids from column 1 ("ID")'
+			'tests/fixtures/microsoft-forms.csv:1: a form export in English (en): 36 of 36 questions matched by their text; respondent ids from column 1 ("ID")'
 		]);
 		expect(code).toBe(0);
 	});
@@ -286,6 +287,92 @@ describe('rolefit score: spreadsheet exports', () => {
 		expect(problems(stderr)).toEqual([
 			`${file}:1: no id column (id, respondent, respondent id, email address, email, username): respondents are numbered by row`
 		]);
+	});
+});
+
+describe('rolefit score: form exports in other languages', () => {
+	/** The JSON results of a fixture with the respondent ids set aside. */
+	async function results(name: string) {
+		const { stdout, stderr, code } = await rolefit('score', fixture(name), '--json');
+		expect(code).toBe(0);
+		const rows = JSON.parse(stdout) as Record<string, unknown>[];
+		return {
+			ids: rows.map((row) => row.id),
+			scores: rows.map((row) =>
+				Object.fromEntries(Object.entries(row).filter(([key]) => key !== 'id'))
+			),
+			messages: messages(stderr)
+		};
+	}
+
+	it('scores a Spanish Google Forms export exactly as the plain CSV of the same answers', async () => {
+		const [plain, spanish] = await Promise.all([
+			results('answers.csv'),
+			results('google-forms-es.csv')
+		]);
+		expect(plain.scores).toHaveLength(8);
+		expect(spanish.scores).toEqual(plain.scores);
+		expect(spanish.ids).toEqual(
+			['alice', 'bob', 'carol', 'erin', 'fay', 'gina', 'hugo', 'ines'].map(
+				(name) => `${name}@example.org`
+			)
+		);
+		expect(spanish.messages).toEqual([
+			'tests/fixtures/google-forms-es.csv:1: a form export in Spanish (es): 36 of 36 questions matched by their text; respondent ids from column 2 ("Email Address")',
+			'tests/fixtures/google-forms-es.csv:1: warning: column 39 ("¿Cuál es tu puesto actual?") matches no question id or question text; ignored'
+		]);
+	});
+
+	it('scores an Arabic Microsoft Forms export exactly as the plain CSV of the same answers', async () => {
+		const [plain, arabic] = await Promise.all([
+			results('answers.csv'),
+			results('microsoft-forms-ar.csv')
+		]);
+		expect(arabic.scores).toEqual(plain.scores);
+		expect(arabic.ids).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
+		expect(arabic.messages).toEqual([
+			'tests/fixtures/microsoft-forms-ar.csv:1: a form export in Arabic (ar): 36 of 36 questions matched by their text; respondent ids from column 1 ("ID")'
+		]);
+	});
+
+	it('refuses an export with a misspelt translated title, naming the column and the text', async () => {
+		const es = (await loadLanguages(contentDir)).find(
+			(language) => language.language.code === 'es'
+		)!.content;
+		const title = es.items.find((item) => item.id === 'vision-b')!.text;
+		const typo = title.replace('dos años', 'dos anos');
+		expect(typo).not.toBe(title);
+		const text = await readFile(resolve(root, fixture('google-forms-es.csv')), 'utf8');
+		const file = await csvFile('misspelt-es.csv', text.replace(title, typo));
+		const { stdout, stderr, code } = await rolefit('score', file);
+		expect(stdout).toBe('');
+		expect(messages(stderr)).toEqual([
+			`${file}:1: column 15 (${JSON.stringify(typo)}) is nearly, but not exactly, the text of vision-b in Spanish (es) (${JSON.stringify(title)}): correct the title, or that question would count as unanswered for everyone`
+		]);
+		expect(code).toBe(2);
+	});
+
+	it('refuses an export whose titles are in two languages, naming the column', async () => {
+		const text = await readFile(resolve(root, fixture('google-forms-es.csv')), 'utf8');
+		const [header, ...rows] = text.split('\n');
+		const english = content.items.find((item) => item.id === 'vision-b')!.text;
+		const columns = header!.split(',');
+		const file = await csvFile(
+			'mixed.csv',
+			[
+				header!.replace(
+					columns.find((column) => column.startsWith('Pensar en'))!,
+					english
+				),
+				...rows
+			].join('\n')
+		);
+		const { stdout, stderr, code } = await rolefit('score', file);
+		expect(stdout).toBe('');
+		expect(messages(stderr)).toEqual([
+			`${file}:1: column 15 (${JSON.stringify(english)}) is a question's text in English (en), but the file's other titles are in Spanish (es): a file must be in one language`
+		]);
+		expect(code).toBe(2);
 	});
 });
 

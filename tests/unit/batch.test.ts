@@ -3,8 +3,15 @@
  * streaming CSV reader, reading a header, repeated ids and row checks.
  */
 import { describe, expect, it } from 'vitest';
+import { loadLanguages } from '../../src/lib/content/loader.server.ts';
+import type { Content } from '../../src/lib/content/types.ts';
 import { csvCell, csvLine, csvText } from '../../src/lib/csv/escape.ts';
-import { looseText, planHeader, readAnswer } from '../../src/lib/server/batch/columns.ts';
+import {
+	looseText,
+	nearMissLimit,
+	planHeader,
+	readAnswer
+} from '../../src/lib/server/batch/columns.ts';
 import {
 	CsvReader,
 	CsvSyntaxError,
@@ -12,8 +19,11 @@ import {
 } from '../../src/lib/server/batch/csv-reader.ts';
 import { IdRegistry } from '../../src/lib/server/batch/ids.ts';
 import { formatter } from '../../src/lib/server/batch/output.ts';
-import { scoreCsvText } from '../../src/lib/server/batch/score-csv.ts';
-import { allStrategic, content } from '../helpers/content.ts';
+import { BatchHeaderError, scoreCsvText } from '../../src/lib/server/batch/score-csv.ts';
+import { allStrategic, content, contentDir } from '../helpers/content.ts';
+
+const translations = (await loadLanguages(contentDir)).map((language) => language.content);
+const inLanguage = (code: string) => translations.find((language) => language.language === code)!;
 
 describe('csvText (OWASP CSV injection)', () => {
 	it('prefixes a quote and quotes every cell a spreadsheet could run as a formula', () => {
@@ -161,6 +171,115 @@ describe('reading a header', () => {
 	});
 });
 
+describe('reading a header in any of the content’s languages', () => {
+	const es = inLanguage('es');
+	const ar = inLanguage('ar');
+	const titles = (language: Content) => content.sequence.map((id) => textOf(language, id));
+	function textOf(language: Content, id: string) {
+		return [...language.items, ...language.scenarios].find((question) => question.id === id)!.text;
+	}
+
+	it('matches translated titles to the base ids and translated labels to the base numbers', () => {
+		const plan = planHeader(content, ['Email Address', ...titles(es)], translations);
+		expect(plan.language).toBe('es');
+		expect(plan.questions.map((column) => column.question.id)).toEqual(content.sequence);
+		expect(plan.questions.every((column) => column.matchedBy === 'text')).toBe(true);
+		// The column holds the base question (its options, weights and keying), not the translation.
+		const launch = plan.questions.find((column) => column.question.id === 'scenario-launch-slip')!;
+		expect(launch.question).toBe(
+			content.scenarios.find((scenario) => scenario.id === 'scenario-launch-slip')
+		);
+		const slip = es.scenarios.find((scenario) => scenario.id === 'scenario-launch-slip')!;
+		expect(readAnswer(launch, slip.options[3]!.text)).toBe(4);
+		const vision = plan.questions[0]!;
+		expect(es.instrument.likertLabels.map((label) => readAnswer(vision, label))).toEqual([
+			1, 2, 3, 4, 5
+		]);
+		expect(vision.expected).toBe(
+			'1 to 5 or a label from "Totalmente en desacuerdo" to "Totalmente de acuerdo"'
+		);
+		// English labels are not answers in a Spanish file: one language per file.
+		expect(readAnswer(vision, 'Agree')).toBeNull();
+		expect(vision.elsewhere.get('agree')).toBe('en');
+		expect(plan.unmatched).toEqual([]);
+		expect(plan.missing).toEqual([]);
+	});
+
+	it('compares Arabic loosely: Unicode form, direction marks, spacing and the final stop', () => {
+		const [first, second] = titles(ar);
+		const plan = planHeader(
+			content,
+			[
+				`\u200f${first!.normalize('NFD')}\u200f`,
+				`  ${second!.replace(/\.$/, '').replace(/ /g, '   ')}`
+			],
+			translations
+		);
+		expect(first!.normalize('NFD')).not.toBe(first);
+		expect(plan.language).toBe('ar');
+		expect(plan.questions.map((column) => column.question.id)).toEqual(
+			content.sequence.slice(0, 2)
+		);
+		const agree = ar.instrument.likertLabels[3]!;
+		expect(readAnswer(plan.questions[0]!, ` ${agree.normalize('NFD')}\u200f `)).toBe(4);
+	});
+
+	it('reads the file in the language most titles are in, and reports titles in another one', () => {
+		const header = titles(es);
+		header[4] = textOf(inLanguage('de'), content.sequence[4]!);
+		header[7] = textOf(content, content.sequence[7]!);
+		const plan = planHeader(content, header, translations);
+		expect(plan.language).toBe('es');
+		expect(plan.foreign).toEqual([
+			{ index: 4, header: header[4], language: 'de' },
+			{ index: 7, header: header[7], language: 'en' }
+		]);
+		expect(plan.questions).toHaveLength(content.sequence.length - 2);
+	});
+
+	it('reports a title a few letters off a question text as a near miss, not as an extra column', () => {
+		const header = ['Timestamp', ...titles(es), '¿Cuál es tu puesto actual?'];
+		const id = content.sequence[12]!;
+		header[13] = header[13]!.replace('dos años', 'dos anos').replace('producto', 'produto');
+		const plan = planHeader(content, header, translations);
+		expect(plan.nearMisses).toEqual([
+			{ index: 13, header: header[13], question: id, text: textOf(es, id), language: 'es' }
+		]);
+		expect(plan.unmatched).toEqual([{ index: 37, header: '¿Cuál es tu puesto actual?' }]);
+		expect(plan.missing).toEqual([id]);
+	});
+
+	it('keeps every two questions of a language further apart than a near miss', () => {
+		for (const language of [content, ...translations]) {
+			const texts = titles(language).map(looseText);
+			texts.forEach((text, at) => {
+				for (const other of texts.slice(at + 1)) {
+					expect(distance(text, other), `${language.language}: ${text} / ${other}`).toBeGreaterThan(
+						2 * nearMissLimit(text)
+					);
+				}
+			});
+		}
+	});
+});
+
+/** Plain Levenshtein distance, for the test above. */
+function distance(a: string, b: string): number {
+	let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+	for (let i = 1; i <= a.length; i += 1) {
+		const current = [i];
+		for (let j = 1; j <= b.length; j += 1) {
+			current[j] = Math.min(
+				previous[j]! + 1,
+				current[j - 1]! + 1,
+				previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)
+			);
+		}
+		previous = current;
+	}
+	return previous[b.length]!;
+}
+
 describe('IdRegistry', () => {
 	it('finds every repeated id among many, with the line it was first seen on', () => {
 		const ids = new IdRegistry();
@@ -214,6 +333,65 @@ describe('scoreCsvText', () => {
 					'column 2 (vision-a): "x" is not an answer (expected 1 to 5 or a label from "Strongly disagree" to "Strongly agree")'
 			}
 		]);
+	});
+
+	it('scores a translated export as the base, and names a label of another language', async () => {
+		const es = inLanguage('es');
+		const titles = content.sequence.map(
+			(id) => [...es.items, ...es.scenarios].find((question) => question.id === id)!.text
+		);
+		const label = (id: string, answer: number) => {
+			const scenario = es.scenarios.find((question) => question.id === id);
+			return scenario
+				? scenario.options[answer - 1]!.text
+				: es.instrument.likertLabels[answer - 1]!;
+		};
+		const { rows } = await scoreCsvText(
+			content,
+			csvLine(['id', ...titles]) +
+				'\n' +
+				csvLine(['x', ...columns.map((id) => label(id, strategic[id]!))]),
+			translations
+		);
+		const plain = await scoreCsvText(
+			content,
+			`id,${columns.join(',')}\nx,${columns.map((id) => strategic[id]).join(',')}\n`
+		);
+		expect(rows).toEqual(plain.rows);
+
+		const mixed = await scoreCsvText(
+			content,
+			`id,${csvLine(titles.slice(0, 2))}\ny,De acuerdo,Strongly agree\n`,
+			translations
+		);
+		expect(mixed.problems).toEqual([
+			{
+				line: 2,
+				message:
+					'column 3 (planning-a): "Strongly agree" is not an answer (expected 1 to 5 or a label from "Totalmente en desacuerdo" to "Totalmente de acuerdo"): it is a label in English (en), but the file is in Spanish (es)'
+			}
+		]);
+	});
+
+	it('refuses a header in two languages, or with a misspelt title, naming the column', async () => {
+		const es = inLanguage('es');
+		const vision = es.items.find((item) => item.id === 'vision-a');
+		const planning = es.items.find((item) => item.id === 'planning-a');
+		const english = content.items[2]!.text;
+		await expect(
+			scoreCsvText(content, csvLine(['id', vision!.text, planning!.text, english]), translations)
+		).rejects.toThrow(
+			new BatchHeaderError(
+				`column 4 (${JSON.stringify(english)}) is a question's text in English (en), but the file's other titles are in Spanish (es): a file must be in one language`,
+				1
+			)
+		);
+		const typo = planning!.text.replace('detallado', 'detalado');
+		await expect(
+			scoreCsvText(content, csvLine(['id', vision!.text, typo]), translations)
+		).rejects.toThrow(
+			`column 3 (${JSON.stringify(typo)}) is nearly, but not exactly, the text of ${planning!.id} in Spanish (es) (${JSON.stringify(planning!.text)}): correct the title, or that question would count as unanswered for everyone`
+		);
 	});
 
 	it('writes JSON as an array that is valid with no rows and with many', () => {

@@ -8,12 +8,22 @@
  * answer, or lacks or repeats a respondent id; invalid rows are reported
  * with their line and column and not scored, and every other row still is.
  * Scoring uses the plan compiled once from the content (`scoreWithPlan`).
+ *
+ * A form export may be in any of the content's languages (`translations`):
+ * its columns and labels are read in that language and scored as the base.
  */
 import type { Content } from '../../content/types.ts';
 import { compileScoringPlan, type ScoringPlan } from '../../scoring/plan.ts';
 import { scoreWithPlan } from '../../scoring/score.ts';
 import type { ScoreResult } from '../../scoring/types.ts';
-import { planHeader, readAnswer, type HeaderPlan } from './columns.ts';
+import {
+	languageName,
+	looseText,
+	planHeader,
+	readAnswer,
+	type HeaderPlan,
+	type QuestionColumn
+} from './columns.ts';
 import { CsvReader, type CsvRecord } from './csv-reader.ts';
 import { IdRegistry } from './ids.ts';
 
@@ -59,6 +69,16 @@ export interface BatchSummary {
 /** `column 7 (vision-a)`: the 1-based column and what it holds. */
 const columnName = (index: number, what: string) => `column ${index + 1} (${what})`;
 
+/** Why a cell is not an answer, naming the language its label is from when it is another's. */
+function notAnAnswer(column: QuestionColumn, cell: string, language: string): string {
+	const value = cell.trim();
+	const from = column.elsewhere.get(looseText(value));
+	const why = from
+		? `: it is a label in ${languageName(from)}, but the file is in ${languageName(language)}`
+		: '';
+	return `${columnName(column.index, column.question.id)}: ${JSON.stringify(value)} is not an answer (expected ${column.expected})${why}`;
+}
+
 /**
  * Scores one row after another against a header; holds nothing per row but
  * an 8-byte fingerprint of each id, to find repeated ids.
@@ -72,7 +92,9 @@ export class BatchScorer {
 
 	constructor(
 		private readonly content: Content,
-		private readonly sink: BatchSink
+		private readonly sink: BatchSink,
+		/** The content in its other languages, for form exports in them. */
+		private readonly translations: readonly Content[] = []
 	) {
 		this.plan = compileScoringPlan(content);
 	}
@@ -99,7 +121,31 @@ export class BatchScorer {
 	}
 
 	private readHeader(record: CsvRecord) {
-		const header = planHeader(this.content, record.fields);
+		const header = planHeader(this.content, record.fields, this.translations);
+		const { language } = header;
+		if (header.foreign.length > 0) {
+			throw new BatchHeaderError(
+				header.foreign
+					.map(
+						(column) =>
+							`${columnName(column.index, JSON.stringify(column.header))} is a question's text in ${languageName(column.language)}, but the file's other titles are in ${languageName(language)}`
+					)
+					.join('; ') + ': a file must be in one language',
+				record.line
+			);
+		}
+		if (header.nearMisses.length > 0) {
+			throw new BatchHeaderError(
+				header.nearMisses
+					.map(
+						(miss) =>
+							`${columnName(miss.index, JSON.stringify(miss.header))} is nearly, but not exactly, the text of ${miss.question} in ${languageName(miss.language)} (${JSON.stringify(miss.text)})`
+					)
+					.join('; ') +
+					': correct the title, or that question would count as unanswered for everyone',
+				record.line
+			);
+		}
 		if (header.questions.length === 0) {
 			throw new BatchHeaderError(
 				'no column of the header is a question: name columns by question id (vision-a, scenario-launch-slip …) or by the question’s text, as a form export does',
@@ -149,9 +195,7 @@ export class BatchScorer {
 			const answer = readAnswer(column, cell);
 			if (answer === undefined) continue;
 			if (answer === null) {
-				problems.push(
-					`${columnName(column.index, column.question.id)}: ${JSON.stringify(cell.trim())} is not an answer (expected ${column.expected})`
-				);
+				problems.push(notAnAnswer(column, cell, header.language));
 				continue;
 			}
 			answers[column.question.id] = answer;
@@ -172,19 +216,25 @@ export class BatchScorer {
 	}
 }
 
+export interface BatchOptions {
+	/** The content in its other languages (`loadLanguages`), for form exports in them. */
+	translations?: readonly Content[];
+	/** Runs after each chunk's rows (the CLI waits there for its output to drain). */
+	afterChunk?: () => Promise<void> | void;
+}
+
 /**
- * Reads CSV text chunks and scores every row into `sink`. `afterChunk` runs
- * after each chunk's rows (the CLI waits there for its output to drain).
+ * Reads CSV text chunks and scores every row into `sink`.
  * Throws `CsvSyntaxError` or `BatchHeaderError` when the file cannot be read on.
  */
 export async function scoreCsvStream(
 	content: Content,
 	chunks: AsyncIterable<string> | Iterable<string>,
 	sink: BatchSink,
-	afterChunk?: () => Promise<void> | void
+	{ translations = [], afterChunk }: BatchOptions = {}
 ): Promise<BatchSummary> {
 	const reader = new CsvReader();
-	const scorer = new BatchScorer(content, sink);
+	const scorer = new BatchScorer(content, sink, translations);
 	for await (const chunk of chunks) {
 		for (const record of reader.push(chunk)) scorer.record(record);
 		await afterChunk?.();
@@ -195,14 +245,23 @@ export async function scoreCsvStream(
 }
 
 /** Scores a whole CSV text in memory (tests, small files): rows, problems and the header read. */
-export async function scoreCsvText(content: Content, text: string) {
+export async function scoreCsvText(
+	content: Content,
+	text: string,
+	translations: readonly Content[] = []
+) {
 	const rows: BatchRow[] = [];
 	const problems: BatchProblem[] = [];
 	let header: HeaderPlan | null = null;
-	const summary = await scoreCsvStream(content, [text], {
-		header: (plan) => (header = plan),
-		row: (row) => rows.push(row),
-		problem: (problem) => problems.push(problem)
-	});
+	const summary = await scoreCsvStream(
+		content,
+		[text],
+		{
+			header: (plan) => (header = plan),
+			row: (row) => rows.push(row),
+			problem: (problem) => problems.push(problem)
+		},
+		{ translations }
+	);
 	return { header: header as HeaderPlan | null, rows, problems, summary };
 }
