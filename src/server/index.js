@@ -109,6 +109,22 @@ function translatedPages(pages) {
 }
 
 /**
+ * Marks an answer as depending on the visitor's languages and choice, kept when the static file
+ * server sets its own `Vary: Accept-Encoding` (it replaces the header): without it, a browser would
+ * reuse the page cached in one language after the visitor chose another.
+ *
+ * @param {import('node:http').ServerResponse} res
+ */
+function varyOnLanguage(res) {
+	res.setHeader('vary', LANGUAGE_VARY);
+	const setHeader = res.setHeader.bind(res);
+	res.setHeader = (name, value) => {
+		if (name.toLowerCase() !== 'vary') return setHeader(name, value);
+		return setHeader(name, `${LANGUAGE_VARY}, ${String(value)}`);
+	};
+}
+
+/**
  * Where a browser opening a prerendered page without a language in its address is sent instead:
  * that page in the language it chose or prefers (`./language-choice.js`), when the page exists in
  * it; null to serve the page asked for. An address that already has its language (`/es/quiz`) is
@@ -328,7 +344,7 @@ const server = createServer(
 			return;
 		}
 
-		if (translated.has(path)) res.setHeader('vary', LANGUAGE_VARY);
+		if (translated.has(path)) varyOnLanguage(res);
 		const location = languageRedirect(req, path);
 		if (location) {
 			res.writeHead(302, { location, 'cache-control': 'no-store' }).end();

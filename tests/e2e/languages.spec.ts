@@ -125,6 +125,72 @@ test.describe('languages', () => {
 		await context.close();
 	});
 
+	test('a first visit opens in the browser’s language; the switcher’s choice is remembered, never looped', async ({
+		browser
+	}) => {
+		const context = await newContext(browser, { locale: 'es-ES' });
+		const page = await context.newPage();
+		// Accept-Language: es-ES. An address without a language opens in Spanish, at its address.
+		await page.goto('/quiz');
+		await expect(page).toHaveURL(/\/es\/quiz$/);
+		await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+		// An address with a language is that language, whatever the browser prefers.
+		await page.goto('/de/sources');
+		await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+
+		// English chosen with the switcher: remembered, so English addresses stay English.
+		await page.goto('/es/quiz');
+		await page.getByRole('link', { name: 'English' }).click();
+		await expect(page).toHaveURL(/\/quiz$/);
+		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+		for (const path of ['/', '/sources', '/quiz']) {
+			await page.goto(path);
+			expect(new URL(page.url()).pathname, path).toBe(path);
+			await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+		}
+
+		// German chosen: English addresses now open in German, the facilitator's pages too.
+		await page.getByRole('link', { name: 'Deutsch' }).click();
+		await expect(page).toHaveURL(/\/de\/quiz$/);
+		await page.goto('/sources');
+		await expect(page).toHaveURL(/\/de\/sources$/);
+		await page.goto('/cohorts/new');
+		await expect(page).toHaveURL(/\/cohorts\/new$/);
+		await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+		await context.close();
+	});
+
+	test('only a browser opening a page is sent to its language; the answer varies on what decided', async ({
+		request
+	}) => {
+		const headers = { 'accept-language': 'ar', accept: 'text/html' };
+		const opened = await request.get('/quiz', { headers, maxRedirects: 0 });
+		expect(opened.status()).toBe(302);
+		expect(opened.headers()['location']).toBe('/ar/quiz');
+		expect(opened.headers()['vary']).toMatch(/Accept-Language/);
+		const rendered = await request.get('/join', { headers, maxRedirects: 0 });
+		expect(rendered.status()).toBe(302);
+		expect(rendered.headers()['location']).toBe('/ar/join');
+		// A script's fetch, and English preferred first: served as asked.
+		const fetched = await request.get('/quiz', {
+			headers: { 'accept-language': 'ar', accept: '*/*' },
+			maxRedirects: 0
+		});
+		expect(fetched.status()).toBe(200);
+		const english = await request.get('/quiz', {
+			headers: { 'accept-language': 'en-GB,ar;q=0.5', accept: 'text/html' },
+			maxRedirects: 0
+		});
+		expect(english.status()).toBe(200);
+		expect(english.headers()['vary']).toMatch(/Accept-Language/);
+		// The switcher's link: remembers the choice and opens only a page of this site.
+		const away = await request.get('/language/de?to=//evil.example/', { maxRedirects: 0 });
+		expect(away.status()).toBe(303);
+		expect(away.headers()['location']).toBe('/');
+		expect(away.headers()['set-cookie']).toMatch(/rolefit_lang=de;.*SameSite=Lax/i);
+		expect((await request.get('/language/xx?to=/', { maxRedirects: 0 })).status()).toBe(404);
+	});
+
 	test('a quiz started in one language carries on in another (answers are kept by id)', async ({
 		browser
 	}) => {
