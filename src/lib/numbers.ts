@@ -19,3 +19,78 @@ export function roundHalfAway(value: number): number {
 export function roundLevel(value: number): number {
 	return 50 + roundHalfAway(value - 50);
 }
+
+/**
+ * The locale numbers are written in for a language: its own conventions, Latin digits.
+ *
+ * Latin digits (0–9) are CLDR's default for Arabic (`ar`) since CLDR 42; some regions
+ * (`ar-EG`, `ar-SA`, …) default to Arabic-Indic digits (٠–٩), but RoleFit's Arabic is not tied
+ * to a region. The numbering system is pinned rather than left to the ICU at hand, so that the
+ * prerendered page (Node's ICU), the browser that takes it over (whose ICU may predate CLDR 42)
+ * and the translated sentences (which write "−100" and "+100" in Latin digits) all agree.
+ */
+export function numberLocale(language: string): string {
+	return `${language}-u-nu-latn`;
+}
+
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/** One formatter per language and sign style, made once (making one is slow). */
+function formatter(language: string, signed: boolean): Intl.NumberFormat {
+	const key = `${language}:${signed}`;
+	let format = formatters.get(key);
+	if (!format) {
+		format = new Intl.NumberFormat(numberLocale(language), {
+			maximumFractionDigits: 0,
+			signDisplay: signed ? 'exceptZero' : 'auto'
+		});
+		formatters.set(key, format);
+	}
+	return format;
+}
+
+/**
+ * Joins formatted parts with a true minus sign (U+2212, read as "minus" by screen readers) for
+ * the hyphen Intl writes. The bidi marks a language puts around its signs (Arabic's U+200E) stay,
+ * so that "−12" keeps its sign on the left of its digits in right-to-left text.
+ */
+function joinParts(parts: readonly Intl.NumberFormatPart[]): string {
+	return parts
+		.map((part) => (part.type === 'minusSign' ? part.value.replace('-', '\u2212') : part.value))
+		.join('');
+}
+
+/**
+ * A whole number as shown in `language`: 72, −12. The value is rounded first with
+ * `roundHalfAway`, the rounding every decision reads (STYLE 18): scores arrive already rounded,
+ * and this never rounds them a second, different way.
+ */
+export function formatWhole(value: number, language: string): string {
+	return joinParts(formatter(language, false).formatToParts(roundHalfAway(value)));
+}
+
+/** A signed whole number, as a position is shown: +31, −12, and 0 without a sign. */
+export function formatSigned(value: number, language: string): string {
+	return joinParts(formatter(language, true).formatToParts(roundHalfAway(value)));
+}
+
+/**
+ * A range of whole numbers in `language`'s own way ("64–80"; signed: "−12 – +31"), with
+ * `Intl.NumberFormat.prototype.formatRange` where the browser has it and an en dash otherwise.
+ * A range whose ends round to one number shows that number (Intl would write "~64").
+ */
+export function formatWholeRange(
+	low: number,
+	high: number,
+	language: string,
+	{ signed = false }: { signed?: boolean } = {}
+): string {
+	const [from, to] = [roundHalfAway(low), roundHalfAway(high)];
+	const show = signed ? formatSigned : formatWhole;
+	if (from === to) return show(from, language);
+	const format = formatter(language, signed);
+	if (typeof format.formatRangeToParts !== 'function') {
+		return `${show(from, language)}\u2013${show(to, language)}`;
+	}
+	return joinParts(format.formatRangeToParts(from, to));
+}

@@ -30,6 +30,8 @@ const { FakeChart } = charts;
 const result = leaningProduct;
 /** The charts' words, from results-page.yaml. */
 const labels = content.resultsPage.charts;
+/** An English page, left to right. */
+const english = { language: 'en', dir: 'ltr' as const };
 
 const positionSummary =
 	'Your position is 35 towards product management; the range runs from 13 to 57.';
@@ -77,7 +79,7 @@ afterEach(() => {
 describe('ResultChart', () => {
 	it('names the canvas image by its summary and captions the figure with it', async () => {
 		fakeMatchMedia();
-		render(ResultChart, { kind: 'position', result, labels, id: 'position-chart' });
+		render(ResultChart, { kind: 'position', result, labels, ...english, id: 'position-chart' });
 
 		const image = screen.getByRole('img', { name: positionSummary });
 		expect(image.tagName).toBe('CANVAS');
@@ -91,7 +93,7 @@ describe('ResultChart', () => {
 
 	it('can keep its caption out of sight where the page says it already', () => {
 		fakeMatchMedia();
-		render(ResultChart, { kind: 'position', result, labels, quietCaption: true });
+		render(ResultChart, { kind: 'position', result, labels, ...english, quietCaption: true });
 		const caption = screen.getByText(positionSummary, { selector: 'figcaption' });
 		expect(caption).toHaveClass('visually-hidden');
 		// Still the image's name, and still the figure's caption for screen readers.
@@ -101,7 +103,7 @@ describe('ResultChart', () => {
 
 	it('puts the numbers in a table with a caption and header cells', () => {
 		fakeMatchMedia();
-		render(ResultChart, { kind: 'facets', result, labels });
+		render(ResultChart, { kind: 'facets', result, labels, ...english });
 
 		const table = screen.getByRole('table', { name: 'Facet scores from 0 to 100' });
 		const headers = within(table).getAllByRole('columnheader');
@@ -128,6 +130,7 @@ describe('ResultChart', () => {
 		fakeMatchMedia();
 		render(ResultChart, {
 			kind: 'position',
+			...english,
 			result: { ...result, position: -20.4, band: { low: -45.2, high: 4.9 } },
 			labels
 		});
@@ -138,7 +141,7 @@ describe('ResultChart', () => {
 
 	it('draws the chart from the builder, in the light theme with animation by default', async () => {
 		fakeMatchMedia();
-		render(ResultChart, { kind: 'position', result, labels });
+		render(ResultChart, { kind: 'position', result, labels, ...english });
 
 		await waitFor(() => expect(FakeChart.instances).toHaveLength(1));
 		expect(charts.loadChart).toHaveBeenCalledTimes(1);
@@ -152,7 +155,7 @@ describe('ResultChart', () => {
 
 	it('follows dark mode and reduced motion, and redraws when they change', async () => {
 		const media = fakeMatchMedia({ [DARK]: true, [REDUCED]: true });
-		render(ResultChart, { kind: 'position', result, labels });
+		render(ResultChart, { kind: 'position', result, labels, ...english });
 
 		await waitFor(() => expect(FakeChart.instances).toHaveLength(1));
 		const first = FakeChart.instances[0]!;
@@ -173,7 +176,7 @@ describe('ResultChart', () => {
 		const toDataURL = vi
 			.spyOn(HTMLCanvasElement.prototype, 'toDataURL')
 			.mockReturnValue('data:image/png;base64,iVBORw0KGgo=');
-		render(ResultChart, { kind: 'position', result, labels });
+		render(ResultChart, { kind: 'position', result, labels, ...english });
 		await waitFor(() => expect(FakeChart.instances).toHaveLength(2));
 
 		const [screenChart, paperChart] = FakeChart.instances;
@@ -212,7 +215,7 @@ describe('ResultChart', () => {
 	it('prints the table in place of a chart that was never drawn', async () => {
 		fakeMatchMedia();
 		charts.loadChart.mockImplementationOnce(() => new Promise(() => {}));
-		render(ResultChart, { kind: 'position', result, labels });
+		render(ResultChart, { kind: 'position', result, labels, ...english });
 		const table = document.querySelector('figure details')!;
 		expect(table).not.toHaveAttribute('open');
 		window.dispatchEvent(new Event('beforeprint'));
@@ -223,7 +226,7 @@ describe('ResultChart', () => {
 
 	it('destroys the chart on unmount', async () => {
 		fakeMatchMedia();
-		const { unmount } = render(ResultChart, { kind: 'facets', result, labels });
+		const { unmount } = render(ResultChart, { kind: 'facets', result, labels, ...english });
 		await waitFor(() => expect(FakeChart.instances).toHaveLength(1));
 		const chart = FakeChart.instances[0]!;
 		expect(chart.destroy).not.toHaveBeenCalled();
@@ -241,7 +244,7 @@ describe('ResultChart', () => {
 		charts.loadChart.mockImplementationOnce(
 			() => new Promise<typeof FakeChart>((done) => (resolve = done))
 		);
-		const { unmount } = render(ResultChart, { kind: 'position', result, labels });
+		const { unmount } = render(ResultChart, { kind: 'position', result, labels, ...english });
 		unmount();
 		resolve(FakeChart);
 		await Promise.resolve();
@@ -251,7 +254,7 @@ describe('ResultChart', () => {
 
 	it('works without matchMedia (light theme, animated)', async () => {
 		vi.stubGlobal('matchMedia', undefined);
-		render(ResultChart, { kind: 'position', result, labels });
+		render(ResultChart, { kind: 'position', result, labels, ...english });
 		expect(screen.getByRole('img', { name: positionSummary })).toBeInTheDocument();
 		await waitFor(() => expect(FakeChart.instances).toHaveLength(1));
 		expect(FakeChart.instances[0]?.config.data.datasets[0]?.backgroundColor).toBe(lightTheme.point);

@@ -1,6 +1,6 @@
 import type { ChartConfiguration } from 'chart.js';
 import { describe, expect, it } from 'vitest';
-import { formatNumber, wrapLabel } from '../../src/lib/charts/common.ts';
+import { wrapLabel } from '../../src/lib/charts/common.ts';
 import { buildChartConfig } from '../../src/lib/charts/config.ts';
 import { buildFacetsChart } from '../../src/lib/charts/facets.ts';
 import { buildMap, mapPoint, mapSize, svgPoints } from '../../src/lib/charts/map.ts';
@@ -146,7 +146,7 @@ describe('position chart', () => {
 		expect(x?.ticks?.callback?.(-100)).toEqual(['−100', 'Project management']);
 		expect(x?.ticks?.callback?.(100)).toEqual(['+100', 'Product management']);
 		expect(x?.ticks?.callback?.(0)).toBe('0');
-		expect(positionTickLabel(-50, labels.ends)).toBe('−50');
+		expect(positionTickLabel(-50, labels.ends, 'en')).toBe('−50');
 		const gridColor = x?.grid?.color as (context: { tick?: { value: number } }) => string;
 		const lineWidth = x?.grid?.lineWidth as (context: { tick?: { value: number } }) => number;
 		expect(gridColor({ tick: { value: 0 } })).toBe(lightTheme.reference);
@@ -355,7 +355,7 @@ describe('every chart', () => {
 
 describe('summaries and tables', () => {
 	it('position: rounded position, direction and range', () => {
-		const text = describePosition(result, labels);
+		const text = describePosition(result, labels, 'en');
 		expect(text.summary).toBe(
 			'Your position is 35 towards product management; the range runs from 13 to 57.'
 		);
@@ -377,23 +377,32 @@ describe('summaries and tables', () => {
 				band: { low: -45.2, high: 4.9 },
 				noVerdictReason: null
 			},
-			labels
+			labels,
+			'en'
 		);
 		expect(text.summary).toBe(
 			'Your position is 20 towards project management; the range runs from −45 to 5.'
 		);
-		expect(text.table.rows.map((row) => formatCell(row[1] ?? ''))).toEqual(['−20', '−45', '5']);
+		expect(text.table.rows.map((row) => formatCell(row[1] ?? '', 'en'))).toEqual([
+			'−20',
+			'−45',
+			'5'
+		]);
 	});
 
 	it('position: no verdict says why', () => {
 		const reason = 'Only 3 of the 24 questions on the Tactical scale were answered.';
-		const text = describePosition({ position: null, band: null, noVerdictReason: reason }, labels);
+		const text = describePosition(
+			{ position: null, band: null, noVerdictReason: reason },
+			labels,
+			'en'
+		);
 		expect(text.summary).toBe(`Your answers do not place you on the axis yet. ${reason}`);
 		expect(text.table.rows[0]).toEqual(['Position', 'Not answered']);
 	});
 
 	it('facets: highest and lowest, and a row per facet in chart order', () => {
-		const text = describeFacets(result, labels);
+		const text = describeFacets(result, labels, 'en');
 		expect(text.summary).toBe(
 			'Your highest facet score is Vision and the "why" (85) and your lowest is Delivery and status reporting (22), out of 100.'
 		);
@@ -420,7 +429,8 @@ describe('summaries and tables', () => {
 	it('position: exactly in the middle says so', () => {
 		const text = describePosition(
 			{ position: 0, band: { low: -20, high: 20 }, noVerdictReason: null },
-			labels
+			labels,
+			'en'
 		);
 		expect(text.summary).toBe(
 			'Your position is 0, exactly between project and product management; the range runs from −20 to 20.'
@@ -433,19 +443,17 @@ describe('summaries and tables', () => {
 			positionSummary: '{distance} to {end} ({low}..{high})',
 			facetsNone: 'Nothing yet.'
 		};
-		expect(describePosition(result, own).summary).toBe('35 to product management (13..57)');
-		expect(describeFacets({ facets: [] }, own).summary).toBe('Nothing yet.');
+		expect(describePosition(result, own, 'en').summary).toBe('35 to product management (13..57)');
+		expect(describeFacets({ facets: [] }, own, 'en').summary).toBe('Nothing yet.');
 	});
 
 	it('describeChart picks the text for each kind', () => {
-		expect(describeChart('position', result, labels)).toEqual(describePosition(result, labels));
-		expect(describeChart('facets', result, labels)).toEqual(describeFacets(result, labels));
-	});
-
-	it('formats whole numbers with a true minus sign and never −0', () => {
-		expect(formatNumber(-0.4)).toBe('0');
-		expect(formatNumber(-7.6)).toBe('−8');
-		expect(formatNumber(12.5)).toBe('13');
+		expect(describeChart('position', result, labels, 'en')).toEqual(
+			describePosition(result, labels, 'en')
+		);
+		expect(describeChart('facets', result, labels, 'en')).toEqual(
+			describeFacets(result, labels, 'en')
+		);
 	});
 });
 

@@ -7,7 +7,8 @@ import { summaryCard } from '../../src/lib/results/card.ts';
 import { cardImageText, drawCardImage } from '../../src/lib/results/card-image.ts';
 import { resultReport } from '../../src/lib/results/report.ts';
 import { scoreAnswers } from '../../src/lib/scoring/score.ts';
-import { allStrategic, content } from '../helpers/content.ts';
+import { loadLanguages } from '../../src/lib/content/loader.server.ts';
+import { allStrategic, content, contentDir } from '../helpers/content.ts';
 
 const notice = content.instrument.wording.notForSelection;
 const quizUrl = 'https://rolefit.example/quiz';
@@ -24,6 +25,9 @@ interface DrawnText {
 	size: number;
 	/** How many `save()`s deep: the map is drawn inside one, in its own coordinates. */
 	depth: number;
+	/** The context's `textAlign` and `direction` when the text was drawn. */
+	align: string;
+	direction: string;
 }
 
 /**
@@ -42,12 +46,21 @@ function recordingCanvas() {
 		strokeStyle: '',
 		lineWidth: 1,
 		textAlign: 'start',
-		textBaseline: 'alphabetic'
+		textBaseline: 'alphabetic',
+		direction: 'inherit'
 	};
 	const methods = {
 		measureText: (text: string) => ({ width: text.length * size(state.font) * 0.55 }),
 		fillText: (text: string, x: number, y: number) =>
-			texts.push({ text, x, y, size: size(state.font), depth }),
+			texts.push({
+				text,
+				x,
+				y,
+				size: size(state.font),
+				depth,
+				align: state.textAlign,
+				direction: state.direction
+			}),
 		fillRect: (x: number, y: number, w: number, h: number) => rects.push({ x, y, w, h, depth }),
 		save: () => depth++,
 		restore: () => depth--
@@ -65,7 +78,7 @@ function recordingCanvas() {
 	return { canvas: canvas as unknown as HTMLCanvasElement, texts, rects, measure: methods };
 }
 
-function drawn(text = cardImageText(content, 'own', quizUrl)) {
+function drawn(text = cardImageText(content, 'own', quizUrl, 'ltr')) {
 	const card = summaryCard(scoreAnswers(content, allStrategic()), content);
 	const recording = recordingCanvas();
 	drawCardImage(recording.canvas, card, text);
@@ -82,14 +95,17 @@ function noticeOf(texts: DrawnText[], rects: ReturnType<typeof recordingCanvas>[
 
 describe('the card image', () => {
 	it('takes its words from content, the intended-use notice among them', () => {
-		const text = cardImageText(content, 'shared', quizUrl);
+		const text = cardImageText(content, 'shared', quizUrl, 'ltr');
 		expect(text).toEqual({
 			heading: content.resultsPage.card.sharedHeading,
 			strongestHeading: content.resultsPage.card.strongest,
 			notice,
-			footer: `RoleFit · ${quizUrl}`
+			footer: `RoleFit · ${quizUrl}`,
+			dir: 'ltr'
 		});
-		expect(cardImageText(content, 'own', quizUrl).heading).toBe(content.resultsPage.card.heading);
+		expect(cardImageText(content, 'own', quizUrl, 'ltr').heading).toBe(
+			content.resultsPage.card.heading
+		);
 	});
 
 	it('draws the whole notice, wrapped to the card’s width, between the rule and the footer', () => {
@@ -129,12 +145,41 @@ describe('the card image', () => {
 	it('grows the image by the notice’s lines, so a longer notice still fits', () => {
 		const short = drawn();
 		const long = drawn({
-			...cardImageText(content, 'own', quizUrl),
+			...cardImageText(content, 'own', quizUrl, 'ltr'),
 			notice: `${notice} ${notice}`
 		});
 		const count = (d: typeof short) => noticeOf(d.texts, d.rects).lines.length;
 		expect(count(long)).toBeGreaterThan(count(short));
 		expect(long.canvas.height - short.canvas.height).toBe((count(long) - count(short)) * 32);
+	});
+
+	it('in Arabic, draws every line right to left from the right margin, the map keeping its sides', async () => {
+		const ar = (await loadLanguages(contentDir)).find(
+			(edition) => edition.language.code === 'ar'
+		)!.content;
+		const card = summaryCard(scoreAnswers(ar, allStrategic()), ar);
+		const { canvas, texts } = recordingCanvas();
+		drawCardImage(canvas, card, cardImageText(ar, 'own', quizUrl, 'rtl'));
+
+		// Every word is shaped and ordered by the browser in a right-to-left paragraph.
+		expect(texts.length).toBeGreaterThan(0);
+		for (const text of texts) expect(text.direction, text.text).toBe('rtl');
+		// The full-width column starts at the right margin, right-aligned.
+		const column = texts.filter((t) => t.depth === 0 && t.x === width - padding);
+		expect(column[0]!.text).toBe(ar.resultsPage.card.heading);
+		expect(column.map((t) => t.text).join(' ')).toContain(card.sentence);
+		for (const line of column) expect(line.align).toBe('right');
+		expect(texts.filter((t) => t.depth === 0 && t.x === padding)).toEqual([]);
+		// The map's labels keep their sides: project on the left, product on the right.
+		const mapLabel = (name: string) => texts.find((t) => t.depth === 1 && t.text === name)!;
+		const project = mapLabel(ar.instrument.wording.verdicts.project.label);
+		const product = mapLabel(ar.instrument.wording.verdicts.product.label);
+		expect(project.align).toBe('left');
+		expect(product.align).toBe('right');
+		expect(project.x).toBeLessThan(product.x);
+		// The levels say their numbers in the card's words (Latin digits, CLDR's default for ar).
+		expect(texts.map((t) => t.text)).toContain(card.levels[1].score);
+		expect(card.levels[1].score).toMatch(/^\d+$/);
 	});
 });
 

@@ -113,8 +113,10 @@ describe.each(
 it('fills a sentence with words written for it: German nouns keep their capital', () => {
 	const de = languages.find(({ language }) => language.code === 'de')!.content;
 	const result = { position: 42, band: { low: 30, high: 54 }, noVerdictReason: null };
-	expect(describePosition(result, de.resultsPage.charts).summary).toContain('Produktmanagement');
-	expect(describePosition(result, english.resultsPage.charts).summary).toContain(
+	expect(describePosition(result, de.resultsPage.charts, 'de').summary).toContain(
+		'Produktmanagement'
+	);
+	expect(describePosition(result, english.resultsPage.charts, 'en').summary).toContain(
 		'towards product management'
 	);
 });

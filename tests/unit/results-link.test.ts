@@ -218,12 +218,12 @@ describe('result wording', () => {
 	} as const;
 
 	it('formats whole-number positions with a sign and a true minus', () => {
-		expect(formatPosition(31)).toBe('+31');
-		expect(formatPosition(-13)).toBe('−13');
-		expect(formatPosition(-13).codePointAt(0)).toBe(0x2212);
-		expect(formatPosition(100)).toBe('+100');
-		expect(formatPosition(0)).toBe('0');
-		expect(formatPosition(-0)).toBe('0');
+		expect(formatPosition(31, 'en')).toBe('+31');
+		expect(formatPosition(-13, 'en')).toBe('−13');
+		expect(formatPosition(-13, 'en').codePointAt(0)).toBe(0x2212);
+		expect(formatPosition(100, 'en')).toBe('+100');
+		expect(formatPosition(0, 'en')).toBe('0');
+		expect(formatPosition(-0, 'en')).toBe('0');
 	});
 
 	it.each([
@@ -267,7 +267,7 @@ describe('result wording', () => {
 	it('says there is no result yet, with no label, when there is no verdict', () => {
 		expect(verdictSentence(noVerdict, wording)).toBe('We cannot give you a result yet.');
 		expect(verdictLabel(noVerdict, wording)).toBeNull();
-		expect(rangeSentences(noVerdict, wording)).toBeNull();
+		expect(rangeSentences(noVerdict, wording, 'en')).toBeNull();
 	});
 
 	const bandMeaning =
@@ -285,7 +285,7 @@ describe('result wording', () => {
 	] as const)(
 		'%s: gives the position, its range, what the range means and how firm the lean is',
 		(state, position, range, firmness) => {
-			expect(rangeSentences(states[state], wording)).toEqual([
+			expect(rangeSentences(states[state], wording, 'en')).toEqual([
 				`Your position is ${position} on a scale from −100 (project) to +100 (product), with a range from ${range}.`,
 				bandMeaning,
 				firmness
@@ -300,7 +300,7 @@ describe('result wording', () => {
 	] as const)(
 		'%s: gives the position and range, and no firmness in between',
 		(state, position, range) => {
-			expect(rangeSentences(states[state], wording)).toEqual([
+			expect(rangeSentences(states[state], wording, 'en')).toEqual([
 				`Your position is ${position} on a scale from −100 (project) to +100 (product), with a range from ${range}.`,
 				bandMeaning
 			]);
@@ -313,10 +313,10 @@ describe('result wording', () => {
 		expect(verdictSentence(strategic, wording)).toBe(
 			'Your answers lean toward product management.'
 		);
-		expect(rangeSentences(strategic, wording)?.at(-1)).toBe(firm);
+		expect(rangeSentences(strategic, wording, 'en')?.at(-1)).toBe(firm);
 		const nothing = scoreAnswers(content, { 'vision-a': 4 });
 		expect(nothing.verdict).toBeNull();
 		expect(verdictSentence(nothing, wording)).toBe('We cannot give you a result yet.');
-		expect(rangeSentences(nothing, wording)).toBeNull();
+		expect(rangeSentences(nothing, wording, 'en')).toBeNull();
 	});
 });

@@ -24,6 +24,9 @@ export interface ChartSpec {
 	labels: ChartLabels;
 	theme: ChartTheme;
 	reducedMotion: boolean;
+	/** The page's language (numbers are written its way) and direction (legends, tooltips). */
+	language: string;
+	dir: 'ltr' | 'rtl';
 }
 
 /** Asks every mounted chart to draw now, e.g. before printing. */
@@ -60,10 +63,15 @@ async function makePrintImage(
 	const { width, height } = canvas.getBoundingClientRect();
 	if (width === 0 || height === 0) return;
 	const paper = document.createElement('canvas');
+	// Off the page, a canvas has no direction to inherit: give it the page's, so that its text
+	// is laid out as on screen.
+	paper.dir = spec.dir;
 	paper.width = Math.round(width);
 	paper.height = Math.round(height);
 	const config = buildChartConfig(spec.kind, spec.result, spec.labels, lightTheme, {
-		reducedMotion: true
+		reducedMotion: true,
+		language: spec.language,
+		dir: spec.dir
 	});
 	const chart = new ChartClass(paper, {
 		...config,
@@ -136,7 +144,11 @@ export function resultChart(spec: ChartSpec): Attachment<HTMLCanvasElement> {
 			chart?.destroy();
 			chart = new ChartClass(
 				canvas,
-				buildChartConfig(spec.kind, spec.result, spec.labels, theme, { reducedMotion })
+				buildChartConfig(spec.kind, spec.result, spec.labels, theme, {
+					reducedMotion,
+					language: spec.language,
+					dir: spec.dir
+				})
 			);
 		};
 		const beforePrint = () => {

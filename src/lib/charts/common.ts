@@ -3,6 +3,7 @@
  * number formatting and the options every chart starts from.
  */
 import type { ResultsPageText } from '../content/types.ts';
+import { numberLocale, roundHalfAway } from '../numbers.ts';
 import type { FacetScore, ScaleId } from '../scoring/types.ts';
 import type { ChartTheme } from './theme.ts';
 
@@ -12,24 +13,25 @@ export type ChartKind = 'position' | 'facets';
 /** Every word a chart shows, from `results-page.yaml` (`charts`). */
 export type ChartLabels = ResultsPageText['charts'];
 
-/** Options that come from the reader's settings rather than from the result. */
+/** Options that come from the reader's settings and the page rather than from the result. */
 export interface BuildOptions {
 	/** `prefers-reduced-motion: reduce`: draw at once, without animation. */
 	reducedMotion?: boolean;
+	/** The page's language (content's `language`): numbers are written its way. English if unset. */
+	language?: string;
+	/** The page's direction: legends and tooltips read right to left on an Arabic page. */
+	dir?: 'ltr' | 'rtl';
 }
 
 /** The scales in the order the charts and tables list them. */
 export const scaleOrder: readonly ScaleId[] = ['strategic', 'tactical'];
 
-/** Whole number for display, never `-0`. */
+/**
+ * Whole number for display, never `-0`: the rounding the scorer's decisions read (STYLE 18).
+ * Numbers as text come from `numbers.ts` (`formatWhole`, `formatSigned`), in the page's language.
+ */
 export function round(value: number): number {
-	return Math.round(value) || 0;
-}
-
-/** A whole number as text, with a true minus sign (read as "minus" by screen readers). */
-export function formatNumber(value: number): string {
-	const rounded = round(value);
-	return rounded < 0 ? `\u2212${-rounded}` : String(rounded);
+	return roundHalfAway(value);
 }
 
 /** The facets grouped by scale (strategic first), each group in the result's order. */
@@ -73,17 +75,33 @@ const pointerEvents: (keyof HTMLElementEventMap)[] = [
  * gets a usable height rather than a squashed aspect ratio), hence
  * `maintainAspectRatio: false`.
  */
-export function baseOptions(theme: ChartTheme, { reducedMotion = false }: BuildOptions) {
+export function baseOptions(
+	theme: ChartTheme,
+	{ reducedMotion = false, language = 'en' }: BuildOptions
+) {
 	return {
 		responsive: true,
 		maintainAspectRatio: false,
 		animation: reducedMotion ? (false as const) : { duration: 400 },
-		locale: 'en-GB',
+		// What Chart.js formats by itself is written as the page writes numbers.
+		locale: numberLocale(language),
 		color: theme.text,
 		// Hover and touch show tooltips; no 'click', so screen readers do not announce the
 		// image as clickable.
 		events: [...pointerEvents]
 	};
+}
+
+/**
+ * Legends and tooltips in the page's direction: in right-to-left text their swatch goes on the
+ * right and their words are laid out right to left (Chart.js's `rtl` and `textDirection`).
+ */
+export function textDirection({ dir = 'ltr' }: BuildOptions): {
+	rtl: boolean;
+	textDirection?: 'rtl';
+} {
+	// Left to right is the canvas's own default: Chart.js is then left to set nothing.
+	return dir === 'rtl' ? { rtl: true, textDirection: 'rtl' } : { rtl: false };
 }
 
 /** Options for a value axis: ticks, grid and title in the theme's colours. */

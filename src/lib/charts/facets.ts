@@ -1,6 +1,11 @@
 /**
  * The facets chart: the ten facet scores (0–100) as horizontal bars, grouped
  * by scale, one colour per scale.
+ *
+ * On a right-to-left page it is mirrored, consistently: the facet names stand
+ * on the right, where a line starts, and the bars grow leftwards from 0 there to
+ * 100 on the left. Its axis has no side of its own (0 to 100, named by its
+ * title), unlike the position chart, which keeps project on the left.
  */
 import type { ChartConfiguration, TooltipItem } from 'chart.js';
 import type { ScoreResult } from '../scoring/types.ts';
@@ -9,13 +14,14 @@ import {
 	baseOptions,
 	facetsByScale,
 	fontSize,
-	formatNumber,
 	scaleOrder,
+	textDirection,
 	wrapLabel,
 	type BuildOptions,
 	type ChartLabels
 } from './common.ts';
 import type { ChartTheme } from './theme.ts';
+import { formatWhole } from '../numbers.ts';
 
 /** The facets chart's config: one bar dataset per scale over the facet names. */
 export type FacetsChartConfig = ChartConfiguration<'bar', (number | null)[], string[]>;
@@ -34,6 +40,9 @@ export function buildFacetsChart(
 ): FacetsChartConfig {
 	const facets = facetsByScale(result.facets);
 	const axis = axisColours(theme);
+	const { language = 'en' } = options;
+	const direction = textDirection(options);
+	const mirrored = direction.rtl;
 
 	return {
 		type: 'bar',
@@ -58,8 +67,13 @@ export function buildFacetsChart(
 					type: 'linear',
 					min: 0,
 					max: 100,
+					reverse: mirrored,
 					...axis,
-					ticks: { ...axis.ticks, stepSize: 25 },
+					ticks: {
+						...axis.ticks,
+						stepSize: 25,
+						callback: (value) => formatWhole(Number(value), language)
+					},
 					title: {
 						display: true,
 						text: labels.facetAxis,
@@ -69,6 +83,7 @@ export function buildFacetsChart(
 				},
 				y: {
 					type: 'category',
+					position: mirrored ? 'right' : 'left',
 					ticks: { ...axis.ticks, autoSkip: false },
 					grid: { display: false },
 					border: axis.border
@@ -78,16 +93,18 @@ export function buildFacetsChart(
 				legend: {
 					display: true,
 					position: 'top',
+					...direction,
 					labels: { color: theme.text, boxWidth: 14, font: { size: fontSize.ticks } }
 				},
 				tooltip: {
+					...direction,
 					callbacks: {
 						title: (items: TooltipItem<'bar'>[]) => {
 							const index = items[0]?.dataIndex;
 							return index === undefined ? '' : (facets[index]?.name ?? '');
 						},
 						label: (item: TooltipItem<'bar'>) =>
-							`${item.dataset.label ?? ''}: ${formatNumber(item.parsed.x ?? 0)}`
+							`${item.dataset.label ?? ''}: ${formatWhole(item.parsed.x ?? 0, language)}`
 					}
 				}
 			}

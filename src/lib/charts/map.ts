@@ -38,6 +38,10 @@ export interface MapText {
 	text: string;
 	x: number;
 	y: number;
+	/**
+	 * Which of the text's sides is at `x`, in the map's own left-to-right terms: `start` the
+	 * left, `end` the right. The sides of the map never flip (see `anchorIn` for right-to-left).
+	 */
 	anchor: 'start' | 'middle' | 'end';
 }
 
@@ -205,6 +209,17 @@ export function buildMap(
 			{ text: labels.axisStrategic, x: right + 20, y: bottom + 22, anchor: 'end' }
 		]
 	};
+}
+
+/**
+ * The SVG `text-anchor` that keeps a label where the map puts it in a page of direction `dir`.
+ * SVG reads `start` and `end` in the text's direction: in right-to-left text, `start` is the
+ * right edge, so the map's left-to-right anchors swap. (The map itself is not mirrored: product
+ * stays on the right, as its text alternative and the position chart say, in every language.)
+ */
+export function anchorIn(anchor: MapText['anchor'], dir: 'ltr' | 'rtl'): MapText['anchor'] {
+	if (dir === 'ltr' || anchor === 'middle') return anchor;
+	return anchor === 'start' ? 'end' : 'start';
 }
 
 /** SVG `points` text for a polygon. */

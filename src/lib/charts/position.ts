@@ -2,13 +2,19 @@
  * The position chart: where the person sits on the axis from project
  * management (−100) to product management (+100), as a point over a floating
  * bar that spans its range (the band).
+ *
+ * The axis keeps its direction in every language, project on the left and
+ * product on the right, as on the map and as the map's text alternative says:
+ * on a right-to-left page it is not mirrored. Both ends are labelled with words,
+ * so it never depends on which side a reader starts from.
  */
 import type { ChartConfiguration, ScriptableScaleContext, TooltipItem } from 'chart.js';
 import type { ScoreResult } from '../scoring/types.ts';
+import { formatSigned, formatWholeRange } from '../numbers.ts';
 import {
 	axisColours,
 	baseOptions,
-	formatNumber,
+	textDirection,
 	type BuildOptions,
 	type ChartLabels
 } from './common.ts';
@@ -34,10 +40,15 @@ export type PositionChartConfig = ChartConfiguration<
  * The labels under the x axis: the ends say what they mean, on a second line so
  * the short numbers beside them still fit on a narrow screen.
  */
-export function positionTickLabel(value: number, ends: PositionLabels['ends']): string | string[] {
-	if (value <= -100) return [formatNumber(value), ends.project];
-	if (value >= 100) return [`+${formatNumber(value)}`, ends.product];
-	return value > 0 ? `+${formatNumber(value)}` : formatNumber(value);
+export function positionTickLabel(
+	value: number,
+	ends: PositionLabels['ends'],
+	language: string
+): string | string[] {
+	const number = formatSigned(value, language);
+	if (value <= -100) return [number, ends.project];
+	if (value >= 100) return [number, ends.product];
+	return number;
 }
 
 /** Builds the Chart.js config for the position chart. */
@@ -48,7 +59,9 @@ export function buildPositionChart(
 	options: BuildOptions = {}
 ): PositionChartConfig {
 	const { position, band } = result;
+	const { language = 'en' } = options;
 	const axis = axisColours(theme);
+	const direction = textDirection(options);
 	const isZero = (context: ScriptableScaleContext) => context.tick?.value === 0;
 
 	return {
@@ -91,6 +104,8 @@ export function buildPositionChart(
 					type: 'linear',
 					min: -100,
 					max: 100,
+					// Never mirrored: project stays on the left, product on the right (see above).
+					reverse: false,
 					...axis,
 					ticks: {
 						...axis.ticks,
@@ -98,7 +113,7 @@ export function buildPositionChart(
 						autoSkip: false,
 						// The end labels stay inside the chart instead of being cut off.
 						align: 'inner',
-						callback: (value) => positionTickLabel(Number(value), labels.ends)
+						callback: (value) => positionTickLabel(Number(value), labels.ends, language)
 					},
 					grid: {
 						color: (context) => (isZero(context) ? theme.reference : theme.grid),
@@ -110,12 +125,13 @@ export function buildPositionChart(
 			plugins: {
 				legend: { display: false },
 				tooltip: {
+					...direction,
 					callbacks: {
 						title: () => '',
 						label: (item: TooltipItem<'bar' | 'scatter'>) =>
 							item.datasetIndex === 0
-								? `${labels.point}: ${formatNumber(item.parsed.x ?? 0)}`
-								: `${labels.range}: ${formatNumber(band?.low ?? 0)} – ${formatNumber(band?.high ?? 0)}`
+								? `${labels.point}: ${formatSigned(item.parsed.x ?? 0, language)}`
+								: `${labels.range}: ${formatWholeRange(band?.low ?? 0, band?.high ?? 0, language, { signed: true })}`
 					}
 				}
 			}

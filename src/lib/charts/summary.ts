@@ -6,7 +6,8 @@
  */
 import { fill } from '../content/template.ts';
 import type { ScoreResult } from '../scoring/types.ts';
-import { facetsByScale, formatNumber, round, type ChartKind, type ChartLabels } from './common.ts';
+import { formatWhole } from '../numbers.ts';
+import { facetsByScale, round, type ChartKind, type ChartLabels } from './common.ts';
 
 /** A data table: the first cell of each row names the row. */
 export interface DataTable {
@@ -28,7 +29,8 @@ const cell = (value: number | null, labels: Pick<ChartLabels, 'notAnswered'>): s
 /** The summary and table for the position chart. */
 export function describePosition(
 	result: Pick<ScoreResult, 'position' | 'band' | 'noVerdictReason'>,
-	labels: ChartLabels
+	labels: ChartLabels,
+	language: string
 ): ChartText {
 	const { position, band } = result;
 	let summary: string;
@@ -36,12 +38,12 @@ export function describePosition(
 		summary = [labels.positionNone, result.noVerdictReason].filter(Boolean).join(' ');
 	} else {
 		const rounded = round(position);
-		const range = { low: formatNumber(band.low), high: formatNumber(band.high) };
+		const range = { low: formatWhole(band.low, language), high: formatWhole(band.high, language) };
 		summary =
 			rounded === 0
 				? fill(labels.positionSummaryZero, range)
 				: fill(labels.positionSummary, {
-						distance: Math.abs(rounded),
+						distance: formatWhole(Math.abs(rounded), language),
 						// Written for the sentence in each language (German nouns keep their capital).
 						end: rounded > 0 ? labels.towards.product : labels.towards.project,
 						...range
@@ -65,7 +67,8 @@ export function describePosition(
 /** The summary and table for the facets chart; rows in the chart's order. */
 export function describeFacets(
 	result: Pick<ScoreResult, 'facets'>,
-	labels: ChartLabels
+	labels: ChartLabels,
+	language: string
 ): ChartText {
 	const facets = facetsByScale(result.facets);
 	const scored = facets.flatMap((facet) =>
@@ -84,9 +87,9 @@ export function describeFacets(
 		highest && lowest
 			? fill(labels.facetsSummary, {
 					highest: highest.name,
-					high: highest.score,
+					high: formatWhole(highest.score, language),
 					lowest: lowest.name,
-					low: lowest.score
+					low: formatWhole(lowest.score, language)
 				})
 			: labels.facetsNone;
 	return {
@@ -107,17 +110,18 @@ export function describeFacets(
 export function describeChart(
 	kind: ChartKind,
 	result: ScoreResult,
-	labels: ChartLabels
+	labels: ChartLabels,
+	language: string
 ): ChartText {
 	switch (kind) {
 		case 'position':
-			return describePosition(result, labels);
+			return describePosition(result, labels, language);
 		case 'facets':
-			return describeFacets(result, labels);
+			return describeFacets(result, labels, language);
 	}
 }
 
-/** A table cell for display: numbers as whole numbers with a true minus sign. */
-export function formatCell(value: string | number): string {
-	return typeof value === 'number' ? formatNumber(value) : value;
+/** A table cell for display: numbers as whole numbers in the page's language, a true minus sign. */
+export function formatCell(value: string | number, language: string): string {
+	return typeof value === 'number' ? formatWhole(value, language) : value;
 }

@@ -19,6 +19,7 @@ export function questionnaireOf(content: Content): QuestionnaireContent {
 	);
 	const { id, title, version, fingerprint, likertLabels } = content.instrument;
 	return {
+		language: content.language,
 		instrument: { id, title, version, fingerprint, likertLabels },
 		questions: content.sequence.map((questionId) => byId.get(questionId)!),
 		text: content.quizPage

@@ -150,6 +150,8 @@ export interface NextStepContent extends Omit<NextStep, 'intro' | 'settle'> {
 
 /** The part of the content the questionnaire needs: no explanations, no rubric. */
 export interface QuestionnaireContent {
+	/** The language its words are in (numbers are written its way). */
+	language: string;
 	instrument: Pick<InstrumentInfo, 'id' | 'title' | 'version' | 'fingerprint' | 'likertLabels'>;
 	questions: Question[];
 	/** The quiz's own labels and sentences. */

@@ -3,6 +3,11 @@
  * from the same data as the card on the page (`card.ts`) and the same map
  * geometry (`charts/map.ts`). No library: loaded only when someone asks for
  * the image, so it costs the page nothing until then.
+ *
+ * In a right-to-left language the text is drawn with `ctx.direction = 'rtl'`, so the browser
+ * shapes and orders it as it would on the page (numbers and Latin words inside Arabic stay in
+ * their place), and each line starts at the right margin. The map and the two level boxes keep
+ * their sides, as on the page: project on the left, product on the right.
  */
 import type { MapGeometry, MapPoint } from '../charts/map.ts';
 import { lightTheme, translucent } from '../charts/theme.ts';
@@ -20,20 +25,24 @@ export interface CardImageText {
 	/** What the result must not be used for: an image travels without the page around it. */
 	notice: string;
 	footer: string;
+	/** The page's direction: the text's, and the side every line starts from. */
+	dir: 'ltr' | 'rtl';
 }
 
 /** The image's words besides the card, all from `content`. */
 export function cardImageText(
 	content: Pick<Content, 'instrument' | 'resultsPage'>,
 	audience: 'own' | 'shared',
-	quizUrl: string
+	quizUrl: string,
+	dir: 'ltr' | 'rtl'
 ): CardImageText {
 	const text = content.resultsPage;
 	return {
 		heading: audience === 'shared' ? text.card.sharedHeading : text.card.heading,
 		strongestHeading: text.card.strongest,
 		notice: content.instrument.wording.notForSelection,
-		footer: fill(text.actions.imageFooter, { url: quizUrl })
+		footer: fill(text.actions.imageFooter, { url: quizUrl }),
+		dir
 	};
 }
 
@@ -181,22 +190,31 @@ export function drawCardImage(
 	ctx.fillStyle = '#ffffff';
 	ctx.fillRect(0, 0, canvas.width, canvas.height);
 	ctx.textBaseline = 'top';
-	ctx.textAlign = 'left';
+	// A canvas made off the page has no direction to inherit: say it, before any text is drawn
+	// (sizing the canvas above reset the context).
+	ctx.direction = text.dir;
+	const rtl = text.dir === 'rtl';
+	/** Lines start on the left, or on the right in right-to-left text. */
+	const align: CanvasTextAlign = rtl ? 'right' : 'left';
+	/** Where a line starts in a block from `x`, `w` wide. */
+	const startOf = (x: number, w: number) => (rtl ? x + w : x);
+	const start = startOf(padding, inner);
+	ctx.textAlign = align;
 	let y = padding;
 
 	ctx.fillStyle = colours.muted;
 	ctx.font = `600 30px ${font}`;
-	ctx.fillText(text.heading, padding, y);
+	ctx.fillText(text.heading, start, y);
 	y += heights.heading;
 
 	ctx.fillStyle = colours.text;
 	ctx.font = sentenceFont;
-	sentence.forEach((line, index) => ctx.fillText(line, padding, y + index * 64));
+	sentence.forEach((line, index) => ctx.fillText(line, start, y + index * 64));
 	y += heights.sentence;
 
 	ctx.font = bodyFont;
 	ctx.fillStyle = colours.muted;
-	firmness.forEach((line, index) => ctx.fillText(line, padding, y + index * 40));
+	firmness.forEach((line, index) => ctx.fillText(line, start, y + index * 40));
 	y += heights.firmness;
 
 	ctx.save();
@@ -214,19 +232,21 @@ export function drawCardImage(
 		ctx.fillStyle = colours.panel;
 		ctx.fillRect(x, y, boxWidth, heights.levels - 24);
 		ctx.fillStyle = level.scale === 'strategic' ? colours.strategic : colours.tactical;
-		ctx.fillRect(x, y, 10, heights.levels - 24);
-		ctx.textAlign = 'left';
+		// The coloured edge on the side lines start from.
+		ctx.fillRect(rtl ? x + boxWidth - 10 : x, y, 10, heights.levels - 24);
+		ctx.textAlign = align;
+		const textStart = startOf(x + 28, boxWidth - 56);
 		ctx.fillStyle = colours.muted;
 		ctx.font = `400 26px ${font}`;
-		ctx.fillText(level.label, x + 28, y + 14);
+		ctx.fillText(level.label, textStart, y + 14);
 		ctx.fillStyle = colours.text;
 		ctx.font = `700 44px ${font}`;
-		ctx.fillText(level.score, x + 28, y + 46);
+		ctx.fillText(level.score, textStart, y + 46);
 		if (level.range) {
-			const scoreWidth = ctx.measureText(level.score).width;
+			const after = ctx.measureText(level.score).width + 16;
 			ctx.fillStyle = colours.muted;
 			ctx.font = `400 26px ${font}`;
-			ctx.fillText(level.range, x + 28 + scoreWidth + 16, y + 60);
+			ctx.fillText(level.range, rtl ? textStart - after : textStart + after, y + 60);
 		}
 	});
 	y += heights.levels;
@@ -234,10 +254,10 @@ export function drawCardImage(
 	if (strongest.length) {
 		ctx.fillStyle = colours.muted;
 		ctx.font = `600 26px ${font}`;
-		ctx.fillText(text.strongestHeading, padding, y);
+		ctx.fillText(text.strongestHeading, start, y);
 		ctx.fillStyle = colours.text;
 		ctx.font = bodyFont;
-		strongest.forEach((line, index) => ctx.fillText(line, padding, y + 40 + index * 40));
+		strongest.forEach((line, index) => ctx.fillText(line, start, y + 40 + index * 40));
 		y += heights.strongest;
 	}
 
@@ -245,12 +265,12 @@ export function drawCardImage(
 	ctx.fillRect(padding, y + 8, inner, 2);
 	ctx.fillStyle = colours.text;
 	ctx.font = noticeFont;
-	notice.forEach((line, index) => ctx.fillText(line, padding, y + 24 + index * 32));
+	notice.forEach((line, index) => ctx.fillText(line, start, y + 24 + index * 32));
 	y += heights.notice;
 
 	ctx.fillStyle = colours.muted;
 	ctx.font = `400 24px ${font}`;
-	ctx.fillText(text.footer, padding, y + 4);
+	ctx.fillText(text.footer, start, y + 4);
 	return canvas;
 }
 

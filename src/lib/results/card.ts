@@ -6,6 +6,7 @@
  */
 import { buildMap, type MapArea, type MapGeometry } from '../charts/map.ts';
 import { fill } from '../content/template.ts';
+import { formatWhole } from '../numbers.ts';
 import type { Content } from '../content/types.ts';
 import type { ScaleId, ScoreResult } from '../scoring/types.ts';
 import { formatPosition, verdictLabel, verdictSentence } from './wording.ts';
@@ -13,7 +14,7 @@ import { formatPosition, verdictLabel, verdictSentence } from './wording.ts';
 export interface CardLevel {
 	scale: ScaleId;
 	label: string;
-	/** The level as shown ("72"), or "–" without one. */
+	/** The level as shown ("72", in the content's language), or "–" without one. */
 	score: string;
 	/** "range 64–80", or null without a band. */
 	range: string | null;
@@ -48,9 +49,11 @@ export function mapAreaLabels(wording: Content['instrument']['wording']): Record
 /** The card for `result`, in `content`'s words. */
 export function summaryCard(
 	result: ScoreResult,
-	content: Pick<Content, 'instrument' | 'resultsPage'>
+	content: Pick<Content, 'instrument' | 'resultsPage' | 'language'>
 ): SummaryCard {
 	const { wording, thresholds } = content.instrument;
+	const { language } = content;
+	const whole = (value: number) => formatWhole(value, language);
 	const text = content.resultsPage;
 	const areas = mapAreaLabels(wording);
 	const map = buildMap(result, thresholds, {
@@ -70,11 +73,11 @@ export function summaryCard(
 		result.position === null || result.band === null || label === null
 			? text.map.noPoint
 			: fill(text.map.summary, {
-					strategic: strategic.score!,
-					tactical: tactical.score!,
-					position: formatPosition(result.position),
-					low: formatPosition(result.band.low),
-					high: formatPosition(result.band.high),
+					strategic: whole(strategic.score!),
+					tactical: whole(tactical.score!),
+					position: formatPosition(result.position, language),
+					low: formatPosition(result.band.low, language),
+					high: formatPosition(result.band.high, language),
 					result: label
 				});
 	const level = (scale: ScaleId): CardLevel => {
@@ -82,8 +85,10 @@ export function summaryCard(
 		return {
 			scale,
 			label: text.levels[scale],
-			score: score === null ? '–' : String(score),
-			range: band ? fill(text.card.levelRange, { low: band.low, high: band.high }) : null
+			score: score === null ? '–' : whole(score),
+			range: band
+				? fill(text.card.levelRange, { low: whole(band.low), high: whole(band.high) })
+				: null
 		};
 	};
 	const facetById = new Map(result.facets.map((facet) => [facet.id, facet]));
@@ -96,12 +101,12 @@ export function summaryCard(
 		strongest: result.strengths.flatMap((id) => {
 			const facet = facetById.get(id);
 			return facet && facet.score !== null
-				? [fill(text.card.facetScore, { name: facet.name, score: Math.round(facet.score) })]
+				? [fill(text.card.facetScore, { name: facet.name, score: whole(facet.score) })]
 				: [];
 		}),
 		noneStandsOut:
 			result.verdict !== null && result.strengths.length === 0
-				? fill(text.card.noneStandsOut, { margin: thresholds.facetStandsOutBy })
+				? fill(text.card.noneStandsOut, { margin: whole(thresholds.facetStandsOutBy) })
 				: null
 	};
 }

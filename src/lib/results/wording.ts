@@ -4,6 +4,7 @@
  * the same words appear on screen, in print, in the image and in tests.
  */
 import { fill } from '../content/template.ts';
+import { formatSigned } from '../numbers.ts';
 import type { Wording } from '../content/types.ts';
 import type { ScoreResult } from '../scoring/types.ts';
 
@@ -31,10 +32,9 @@ export function verdictLabel(result: Outcome, wording: Wording) {
 	return result.lean ? wording.leans[result.lean].label : wording.verdicts['in-between'].label;
 }
 
-/** Signed whole-number position as people read it: "+31", "−12", "0". */
-export function formatPosition(value: number): string {
-	if (value === 0) return '0';
-	return value > 0 ? `+${value}` : `−${Math.abs(value)}`;
+/** Signed whole-number position as people read it, in `language`: "+31", "−12", "0". */
+export function formatPosition(value: number, language: string): string {
+	return formatSigned(value, language);
 }
 
 /**
@@ -44,15 +44,16 @@ export function formatPosition(value: number): string {
  */
 export function rangeSentences(
 	result: Pick<ScoreResult, 'verdict' | 'position' | 'band' | 'firmness'>,
-	wording: Wording
+	wording: Wording,
+	language: string
 ): string[] | null {
 	const { position, band, firmness } = result;
 	if (position === null || band === null) return null;
 	const sentences = [
 		fill(wording.position, {
-			position: formatPosition(position),
-			low: formatPosition(band.low),
-			high: formatPosition(band.high)
+			position: formatPosition(position, language),
+			low: formatPosition(band.low, language),
+			high: formatPosition(band.high, language)
 		}),
 		wording.band
 	];
