@@ -2,21 +2,24 @@
  * Nothing a person does before the app has taken the page over is lost: the page's JavaScript is
  * held back while they type a join code, fill in the cohort form or tap an answer on the quiz's
  * first question; then it is let through, and once the app runs everything is still there (the
- * quiz has recorded the answer, and moved on as a tap does). A saved quiz still wins over a tap
- * made on the first question shown before it was known. On a phone and on a desktop; axe on each
- * page once the app runs.
+ * quiz has recorded the answer, and moved on as a tap does), in every language the quiz speaks. A
+ * saved quiz still wins over a tap made on the first question shown before it was known. On a
+ * phone and on a desktop; axe on each page once the app runs.
  */
-import { expect, test, type Locator, type Page, type Route } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import {
 	allStrategic,
 	answerAt,
 	answerByMouse,
 	optionText,
 	questions,
+	quizEditions,
 	radio,
 	savedAnswer,
 	expectNoViolations,
-	expectQuestion
+	expectQuestion,
+	holdScripts,
+	type QuizEdition
 } from './helpers.ts';
 
 const devices = {
@@ -24,41 +27,31 @@ const devices = {
 	desktop: { viewport: { width: 1280, height: 800 } }
 } as const;
 
-/**
- * Holds back every script of the app (`/_app/immutable/…js`) from now on, until `release()`:
- * the server-rendered page shows and can be used, but nothing of the app runs.
- */
-async function holdScripts(page: Page) {
-	const held: Route[] = [];
-	let released = false;
-	await page.route('**/_app/immutable/**', (route) => {
-		if (released || !route.request().url().endsWith('.js')) return route.continue();
-		held.push(route);
-	});
-	return {
-		/** Waits until the page has asked for its scripts and is held, not merely slow. */
-		async expectHeld() {
-			await expect.poll(() => held.length, { message: 'scripts held back' }).toBeGreaterThan(0);
-			await expect(page.locator('main')).not.toHaveAttribute('data-app', 'ready');
-		},
-		async release() {
-			released = true;
-			await Promise.all(held.splice(0).map((route) => route.continue()));
-		}
-	};
-}
-
 /** The app has taken the page over (the root layout's marker, set once it is mounted). */
 async function expectTakenOver(page: Page) {
 	await expect(page.locator('main')).toHaveAttribute('data-app', 'ready');
 }
 
-/** The label of option `answer` of the first question. */
-function firstQuestionOption(page: Page, answer: number): Locator {
-	return page
-		.locator('label.option')
-		.filter({ hasText: optionText(questions[0]!, answer) })
-		.first();
+/** The label of option `answer` of the first question, in the words of `edition`. */
+function firstQuestionOption(page: Page, answer: number, edition = quizEditions[0]!): Locator {
+	// Exactly its words: in Arabic, “strongly agree” is part of “strongly disagree”.
+	const text = optionText(edition.questions[0]!, answer, edition.likertLabels);
+	return page.locator('label.option').filter({ has: page.getByText(text, { exact: true }) });
+}
+
+/** The radio of option `answer` of the question at `index`, in the words of `edition`. */
+function radioIn(page: Page, edition: QuizEdition, index: number, answer: number): Locator {
+	const question = edition.questions[index]!;
+	return page.getByRole('radio', {
+		name: optionText(question, answer, edition.likertLabels),
+		exact: true
+	});
+}
+
+/** The app runs the quiz and shows the question at `index`, in the words of `edition`. */
+async function expectQuestionIn(page: Page, edition: QuizEdition, index: number) {
+	await expect(page.locator('[data-quiz="ready"]')).toBeAttached();
+	await expect(page.locator('fieldset legend')).toHaveText(edition.questions[index]!.text);
 }
 
 // The service worker would serve a returning page its scripts from its cache, out of reach of
@@ -128,28 +121,32 @@ for (const [device, use] of Object.entries(devices)) {
 			).toBeVisible();
 		});
 
-		test('an answer tapped on the first question before the app runs is the answer', async ({
-			page
-		}) => {
-			const answer = answerAt(allStrategic(), 0);
-			const scripts = await holdScripts(page);
-			await page.goto('/quiz', { waitUntil: 'domcontentloaded' });
-			await scripts.expectHeld();
-			await expect(page.locator('[data-quiz]')).toHaveAttribute('data-quiz', 'starting');
-			await choose(firstQuestionOption(page, answer));
-			await expect(radio(page, questions[0]!, answer)).toBeChecked();
+		for (const edition of quizEditions) {
+			test(`an answer tapped on the first question before the app runs is the answer (${edition.path})`, async ({
+				page
+			}) => {
+				const answer = answerAt(allStrategic(), 0);
+				const scripts = await holdScripts(page);
+				await page.goto(edition.path, { waitUntil: 'domcontentloaded' });
+				await scripts.expectHeld();
+				await expect(page.locator('html')).toHaveAttribute('lang', edition.code);
+				await expect(page.locator('[data-quiz]')).toHaveAttribute('data-quiz', 'starting');
+				await choose(firstQuestionOption(page, answer, edition));
+				await expect(radioIn(page, edition, 0, answer)).toBeChecked();
 
-			await scripts.release();
-			// The machine takes the tap as its first answer and moves on, as after any tap.
-			await expectQuestion(page, 1);
-			await expect.poll(() => savedAnswer(page, questions[0]!)).toBe(answer);
-			await expectNoViolations(page);
+				await scripts.release();
+				// The machine takes the tap as its first answer and moves on, as after any tap.
+				await expectQuestionIn(page, edition, 1);
+				await expect.poll(() => savedAnswer(page, edition.questions[0]!)).toBe(answer);
+				await expectNoViolations(page);
 
-			await choose(page.getByRole('button', { name: 'Back' }));
-			await expectQuestion(page, 0);
-			await expect(radio(page, questions[0]!, answer)).toBeChecked();
-			await expect(page.getByRole('radio', { checked: true })).toHaveCount(1);
-		});
+				// Back (the first of the two buttons under the question, whatever its words).
+				await choose(page.locator('.nav').getByRole('button').first());
+				await expectQuestionIn(page, edition, 0);
+				await expect(radioIn(page, edition, 0, answer)).toBeChecked();
+				await expect(page.getByRole('radio', { checked: true })).toHaveCount(1);
+			});
+		}
 
 		test('a saved quiz wins over a tap made on the first question before it was read', async ({
 			page

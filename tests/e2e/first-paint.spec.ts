@@ -1,15 +1,19 @@
 /**
  * Paint before JavaScript: the prerendered /quiz page already holds the first question and its
- * styles, and the app takes that markup over without moving anything.
+ * styles, and the app takes that markup over without moving anything, and without drawing the
+ * question again: in every language, the question the HTML painted is the very element the running
+ * quiz shows, and no later paint is larger than it.
  */
 import { expect, test, type Page } from '@playwright/test';
 import {
 	content,
 	counter,
 	expectQuestion,
+	holdScripts,
 	likertLabels,
 	optionText,
-	questions
+	questions,
+	quizEditions
 } from './helpers.ts';
 
 const first = questions[0]!;
@@ -119,3 +123,85 @@ for (const viewport of [
 		});
 	});
 }
+
+test.describe('the HTML paints the question and the app keeps it', () => {
+	// Scripts come from the network, where they can be held (not from the service worker's cache).
+	test.use({ serviceWorkers: 'block', viewport: { width: 412, height: 823 } });
+
+	for (const edition of quizEditions) {
+		test(`${edition.path}: the question painted by the HTML is the one the quiz runs with`, async ({
+			page
+		}) => {
+			// Every largest-paint candidate, from the first: which element, and how large.
+			await page.addInitScript(() => {
+				const paints: { element: Element | null; size: number }[] = [];
+				Object.assign(window, { largestPaints: paints });
+				new PerformanceObserver((list) => {
+					for (const entry of list.getEntries() as (PerformanceEntry & {
+						element: Element | null;
+						size: number;
+					})[]) {
+						paints.push({ element: entry.element, size: entry.size });
+					}
+				}).observe({ type: 'largest-contentful-paint', buffered: true });
+			});
+			const scripts = await holdScripts(page);
+			await page.goto(edition.path, { waitUntil: 'domcontentloaded' });
+			await scripts.expectHeld();
+			const legend = page.locator('fieldset legend');
+			await expect(legend).toHaveText(edition.questions[0]!.text);
+
+			// Before any of the app runs: mark the elements the HTML painted.
+			await page.evaluate(() => {
+				for (const element of document.querySelectorAll('fieldset, fieldset legend')) {
+					Object.assign(element, { paintedByHtml: true });
+				}
+			});
+			await expect
+				.poll(() =>
+					page.evaluate(
+						() =>
+							(window as unknown as { largestPaints: { element: Element | null }[] }).largestPaints
+								.length
+					)
+				)
+				.toBeGreaterThan(0);
+
+			await scripts.release();
+			await expect(page.locator('main')).toHaveAttribute('data-app', 'ready');
+			await expect(page.locator('[data-quiz]')).toHaveAttribute('data-quiz', 'ready');
+			// A key that does nothing is a sign of use: the quiz's machine loads and runs now.
+			const machine = page.waitForEvent('requestfinished');
+			await page.keyboard.press('Shift');
+			await machine;
+			await page.waitForLoadState('networkidle');
+			await page.evaluate(
+				() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))
+			);
+
+			const seen = await page.evaluate(() => {
+				const marked = (element: Element | null) =>
+					(element as (Element & { paintedByHtml?: boolean }) | null)?.paintedByHtml === true;
+				const paints = (
+					window as unknown as { largestPaints: { element: Element | null; size: number }[] }
+				).largestPaints;
+				const largest = paints.at(-1);
+				return {
+					legend: marked(document.querySelector('fieldset legend')),
+					fieldset: marked(document.querySelector('fieldset')),
+					largest: largest && {
+						tag: largest.element?.tagName.toLowerCase(),
+						marked: marked(largest.element),
+						connected: largest.element?.isConnected
+					}
+				};
+			});
+			// The same nodes: the app adopted the markup rather than drawing it again.
+			expect(seen.legend, 'the legend is the one the HTML painted').toBe(true);
+			expect(seen.fieldset, 'the question is the one the HTML painted').toBe(true);
+			// And the largest paint of the whole load is that legend, still on the page.
+			expect(seen.largest).toEqual({ tag: 'legend', marked: true, connected: true });
+			await expect(legend).toHaveText(edition.questions[0]!.text);
+		});
+	}
+});

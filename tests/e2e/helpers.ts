@@ -2,16 +2,17 @@
  * Shared steps for the end-to-end suite: the real content (read with the project's own loader),
  * share fragments made with the project's own codec, and ways to answer the quiz in the browser.
  */
-import { expect, type Browser, type Locator, type Page } from '@playwright/test';
+import { expect, type Browser, type Locator, type Page, type Route } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { loadLanguages } from '../../src/lib/content/loader.server.ts';
 import { questionnaireOf } from '../../src/lib/content/questionnaire.ts';
-import type { Question } from '../../src/lib/content/types.ts';
+import type { Content, Question } from '../../src/lib/content/types.ts';
 import { shareQuestions } from '../../src/lib/results/from-link.ts';
 import { verdictSentence } from '../../src/lib/results/wording.ts';
 import { scoreAnswers } from '../../src/lib/scoring/score.ts';
 import type { Answers } from '../../src/lib/scoring/types.ts';
 import { encodeShare, type ShareInstrument } from '../../src/lib/share/codec.ts';
-import { content } from '../helpers/content.ts';
+import { content, contentDir } from '../helpers/content.ts';
 
 export {
 	agreeToEverything,
@@ -28,10 +29,39 @@ export const questions: Question[] = questionnaireOf(content).questions;
 export const total = questions.length;
 export const likertLabels = content.instrument.likertLabels;
 
-/** The text of the option a person picks for `answer` (1-based) to `question`. */
-export function optionText(question: Question, answer: number): string {
-	const text =
-		question.kind === 'likert' ? likertLabels[answer - 1] : question.options[answer - 1]?.text;
+/** The quiz in one language: where it is, its questions in order, its agreement labels. */
+export interface QuizEdition {
+	/** The language's code (`en`, `es`, …). */
+	code: string;
+	/** The quiz page's address in it: `/quiz`, `/es/quiz`. */
+	path: string;
+	questions: Question[];
+	likertLabels: readonly string[];
+}
+
+function editionOf(code: string, path: string, source: Content): QuizEdition {
+	const { questions } = questionnaireOf(source);
+	return { code, path, questions, likertLabels: source.instrument.likertLabels };
+}
+
+/** The quiz in every language, English first: the same questions (by id), in each one's words. */
+export const quizEditions: QuizEdition[] = [
+	editionOf('en', '/quiz', content),
+	...(await loadLanguages(contentDir)).map(({ language, content: translated }) =>
+		editionOf(language.code, `/${language.code}/quiz`, translated)
+	)
+];
+
+/**
+ * The text of the option a person picks for `answer` (1-based) to `question`, in English or in
+ * the language whose agreement labels are `labels`.
+ */
+export function optionText(
+	question: Question,
+	answer: number,
+	labels: readonly string[] = likertLabels
+): string {
+	const text = question.kind === 'likert' ? labels[answer - 1] : question.options[answer - 1]?.text;
 	if (text === undefined) throw new RangeError(`${question.id} has no option ${answer}`);
 	return text;
 }
@@ -261,4 +291,28 @@ export async function createCohortAsFacilitator(
 	await page.goto((await page.getByTestId('facilitator-link').textContent())!.trim());
 	await expect(page.getByRole('heading', { level: 1, name: options.name })).toBeVisible();
 	return { code, dashboard: new URL(page.url()).pathname };
+}
+
+/**
+ * Holds back every script of the app (`/_app/immutable/…js`) from now on, until `release()`:
+ * the server-rendered page shows and can be used, but nothing of the app runs.
+ */
+export async function holdScripts(page: Page) {
+	const held: Route[] = [];
+	let released = false;
+	await page.route('**/_app/immutable/**', (route) => {
+		if (released || !route.request().url().endsWith('.js')) return route.continue();
+		held.push(route);
+	});
+	return {
+		/** Waits until the page has asked for its scripts and is held, not merely slow. */
+		async expectHeld() {
+			await expect.poll(() => held.length, { message: 'scripts held back' }).toBeGreaterThan(0);
+			await expect(page.locator('main')).not.toHaveAttribute('data-app', 'ready');
+		},
+		async release() {
+			released = true;
+			await Promise.all(held.splice(0).map((route) => route.continue()));
+		}
+	};
 }
