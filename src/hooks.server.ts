@@ -10,6 +10,11 @@ import {
 	languages
 } from '$lib/i18n/languages';
 import { refusalOf } from '$lib/server/http';
+import {
+	preloadAllButScripts,
+	startAfterPaint,
+	startsAfterPaint
+} from '$lib/server/start-after-paint';
 import { startHousekeeping } from '$lib/server/lifecycle';
 import { LANGUAGE_VARY, opensPage, preferredLanguage } from './server/language-choice.js';
 import { errorLog, requestLine } from './server/log.js';
@@ -78,10 +83,17 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 	event.locals.language = choice.code;
 	const language = languageInfo(choice.code);
+	// The quiz paints its question from the HTML; its scripts come after (start-after-paint.ts).
+	const afterPaint = startsAfterPaint(event.route.id);
 	const response = await resolve(event, {
 		// The page's language and direction on <html>, from its address (`/ar/quiz`: ar, rtl).
-		transformPageChunk: ({ html }) =>
-			html.replace('%rolefit.lang%', language.code).replace('%rolefit.dir%', language.dir)
+		transformPageChunk: ({ html }) => {
+			const page = html
+				.replace('%rolefit.lang%', language.code)
+				.replace('%rolefit.dir%', language.dir);
+			return afterPaint ? startAfterPaint(page) : page;
+		},
+		...(afterPaint ? { preload: preloadAllButScripts } : {})
 	});
 	if (choice.followsVisitor) response.headers.set('vary', LANGUAGE_VARY);
 	const { request } = event;
