@@ -28,15 +28,19 @@ declare module 'virtual:rolefit/editions' {
 	export default editions;
 }
 
-// One language's content (`virtual:rolefit/content/es`), a chunk of its own in the browser.
+// One language's content (`virtual:rolefit/content/es`), a chunk of its own in the browser: what
+// a result reads, without the quiz's words.
 declare module 'virtual:rolefit/content/*' {
-	const content: import('$lib/content/types').Content;
+	const content: import('$lib/content/types').ResultContent;
 	export default content;
 }
 
 // Language code → a loader of that language's content (a chunk of its own).
 declare module 'virtual:rolefit/content-loaders' {
-	const loaders: Record<string, () => Promise<{ default: import('$lib/content/types').Content }>>;
+	const loaders: Record<
+		string,
+		() => Promise<{ default: import('$lib/content/types').ResultContent }>
+	>;
 	export default loaders;
 }
 

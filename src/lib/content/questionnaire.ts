@@ -8,20 +8,27 @@ export function optionCountOf(question: Question): number {
 	return question.kind === 'likert' ? likertPoints : question.options.length;
 }
 
+/** The questions in presentation order: all a share link needs of the content to be read. */
+export function questionsOf(
+	content: Pick<Content, 'items' | 'scenarios' | 'sequence'>
+): Question[] {
+	const byId = new Map<string, Question>(
+		[...content.items, ...content.scenarios].map((question) => [question.id, question])
+	);
+	return content.sequence.map((questionId) => byId.get(questionId)!);
+}
+
 /**
  * The slice of the content the quiz page needs: the questions in presentation
  * order, the answer labels and the quiz's own texts. Keeping explanations out keeps
  * that page light.
  */
 export function questionnaireOf(content: Content): QuestionnaireContent {
-	const byId = new Map<string, Question>(
-		[...content.items, ...content.scenarios].map((question) => [question.id, question])
-	);
 	const { id, title, version, fingerprint, likertLabels } = content.instrument;
 	return {
 		language: content.language,
 		instrument: { id, title, version, fingerprint, likertLabels },
-		questions: content.sequence.map((questionId) => byId.get(questionId)!),
+		questions: questionsOf(content),
 		text: content.quizPage
 	};
 }

@@ -137,6 +137,14 @@ export interface Content {
 	quizPage: QuizPageText;
 }
 
+/**
+ * The content as a page that shows a result gets it in the browser (`virtual:rolefit/content/<code>`,
+ * through `contentIn`): everything but the quiz's own words, which no result reads. The results
+ * page, a private response and the join page's result are typed with it, so the compiler proves
+ * that nothing there reads what the chunk leaves out.
+ */
+export type ResultContent = Omit<Content, 'quizPage'>;
+
 /** What a next-steps entry is for: a direction, or a kind of in-between. */
 export type NextStepTarget =
 	'product' | 'project' | 'hybrid' | 'low-fit' | 'undecided' | 'lean-product' | 'lean-project';

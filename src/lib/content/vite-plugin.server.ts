@@ -14,7 +14,7 @@ import {
 	type LanguageContent,
 	type TechnicalManual
 } from './loader.server.ts';
-import type { Content, FacilitatorGuide } from './types.ts';
+import type { Content, FacilitatorGuide, ResultContent } from './types.ts';
 
 const modules = {
 	/** The whole instrument, explanations included. */
@@ -29,12 +29,23 @@ const modules = {
 	codes: 'virtual:rolefit/language-codes',
 	/** Every language's content and manual, keyed by code (server code only). */
 	editions: 'virtual:rolefit/editions',
-	/** Code → `() => import('virtual:rolefit/content/<code>')`: a page loads only its language. */
+	/**
+	 * Code → `() => import('virtual:rolefit/content/<code>')`: a page loads only its language,
+	 * as `ResultContent`.
+	 */
 	loaders: 'virtual:rolefit/content-loaders'
 } as const;
 
-/** `virtual:rolefit/content/<code>`: one language's content, a chunk of its own in the browser. */
+/**
+ * `virtual:rolefit/content/<code>`: one language's content as the pages that show a result read
+ * it, a chunk of its own in the browser.
+ */
 const contentOf = 'virtual:rolefit/content/';
+
+/** The content without what no result reads (the quiz's words: 1.6 KB gzipped in Arabic). */
+export function resultContent({ quizPage: _quizPage, ...content }: Content): ResultContent {
+	return content;
+}
 
 export function rolefitContent(options: { dir?: string } = {}): Plugin {
 	const dir = resolve(options.dir ?? 'content');
@@ -104,10 +115,10 @@ export function rolefitContent(options: { dir?: string } = {}): Plugin {
 			}
 			if (id.startsWith(`\0${contentOf}`)) {
 				const code = id.slice(contentOf.length + 1);
-				if (code === 'en') return `export default ${JSON.stringify(await load())};`;
+				if (code === 'en') return `export default ${JSON.stringify(resultContent(await load()))};`;
 				const edition = (await loadTranslations()).find(({ language }) => language.code === code);
 				if (!edition) this.error(`There is no language "${code}" under content/translations`);
-				return `export default ${JSON.stringify(edition.content)};`;
+				return `export default ${JSON.stringify(resultContent(edition.content))};`;
 			}
 			return undefined;
 		},

@@ -15,9 +15,9 @@
  * read give a notice and are left out; reading the saved quiz gives up after a
  * second rather than wait for ever.
  */
-import { questionnaireOf } from '../content/questionnaire.ts';
+import { questionsOf } from '../content/questionnaire.ts';
 import { fill } from '../content/template.ts';
-import type { Content } from '../content/types.ts';
+import type { ResultContent } from '../content/types.ts';
 import { clearQuiz, parseQuiz, QUIZ_STORAGE_KEY, type QuizStorage } from '../quiz/snapshot.ts';
 import { scoreAnswers } from '../scoring/score.ts';
 import type { Answers, ScoreResult } from '../scoring/types.ts';
@@ -67,7 +67,7 @@ export const SAVED_QUIZ_TIMEOUT_MS = 1000;
  * (so `/results` alone still shows it).
  */
 export async function resultFromLink(
-	content: Content,
+	content: ResultContent,
 	fragment: string,
 	storage: ResultStorage | null,
 	now: number = Date.now()
@@ -160,16 +160,16 @@ export async function resultFromLink(
 }
 
 /** The questions as share links encode them: in presentation order. */
-export function shareQuestions(content: Content) {
-	return shareQuestionsOf(questionnaireOf(content).questions);
+export function shareQuestions(content: ResultContent) {
+	return shareQuestionsOf(questionsOf(content));
 }
 
-function decode(content: Content, link: string): DecodeShareResult {
+function decode(content: ResultContent, link: string): DecodeShareResult {
 	return decodeShare(link, content.instrument, shareQuestions(content));
 }
 
 /** What a link that cannot be read says, in the page's words. */
-function linkMessage(content: Content, failure: Exclude<DecodeShareResult, { ok: true }>) {
+function linkMessage(content: ResultContent, failure: Exclude<DecodeShareResult, { ok: true }>) {
 	const text = content.resultsPage.states;
 	if (failure.reason === 'other-version') {
 		return fill(failure.sameVersion ? text.linkEarlierEdition : text.linkOtherVersion, {
@@ -184,7 +184,7 @@ function linkMessage(content: Content, failure: Exclude<DecodeShareResult, { ok:
  * Read with `parseQuiz`, which removes nothing.
  */
 async function finishedQuiz(
-	content: Content,
+	content: ResultContent,
 	storage: QuizStorage
 ): Promise<{ answers: Answers; seconds: Record<string, number> } | null> {
 	let timer: ReturnType<typeof setTimeout> | undefined;
@@ -209,12 +209,18 @@ async function finishedQuiz(
  * the quiz again" starts afresh without losing a quiz in progress, and the
  * results kept on the device stay for "last time → now".
  */
-export async function clearFinishedQuiz(content: Content, storage: ResultStorage): Promise<void> {
+export async function clearFinishedQuiz(
+	content: ResultContent,
+	storage: ResultStorage
+): Promise<void> {
 	if (await finishedQuiz(content, storage)) clearQuiz(storage);
 }
 
 /** "Forget my results on this device": the kept results and the finished quiz behind them. */
-export async function forgetOwnResults(content: Content, storage: ResultStorage): Promise<void> {
+export async function forgetOwnResults(
+	content: ResultContent,
+	storage: ResultStorage
+): Promise<void> {
 	clearSavedResults(storage);
 	await clearFinishedQuiz(content, storage);
 }

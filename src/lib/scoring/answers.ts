@@ -3,7 +3,7 @@
  * reporting every value that is not a possible answer instead of guessing.
  */
 import { optionCountOf } from '../content/questionnaire.ts';
-import type { Content, Question } from '../content/types.ts';
+import type { ResultContent, Question } from '../content/types.ts';
 import { isValidAnswer } from './score.ts';
 import type { Answers } from './types.ts';
 
@@ -14,7 +14,7 @@ export interface AnswerProblem {
 }
 
 /** The questions of the content by id (agreement items and scenarios). */
-export function questionsById(content: Content): Map<string, Question> {
+export function questionsById(content: ResultContent): Map<string, Question> {
 	return new Map<string, Question>(
 		[...content.items, ...content.scenarios].map((question) => [question.id, question])
 	);

@@ -3,7 +3,7 @@
  * profile, a slight lean (in between only), strengths, growth areas, quality flags, then the caveat. Citations
  * are resolved to the bibliography once, when the scorer is created.
  */
-import type { Content, Explanation, MethodReference, Source } from '../content/types.ts';
+import type { ResultContent, Explanation, MethodReference, Source } from '../content/types.ts';
 import type {
 	FlagId,
 	LeanId,
@@ -25,7 +25,7 @@ export interface ExplanationChoice {
 const keyOf = (kind: string, target: string | null, variant: string | null) =>
 	`${kind}:${target ?? ''}:${variant ?? ''}`;
 
-export function explanationSelector(content: Content) {
+export function explanationSelector(content: ResultContent) {
 	const sourceById = new Map(content.sources.map((source) => [source.id, source]));
 	const referenceById = new Map(content.methodReferences.map((work) => [work.id, work]));
 	const byKey = new Map<

@@ -3,7 +3,7 @@
  * scale, key and facet by index, each scenario's weights by option), so that
  * scoring a person touches no maps and no strings but the answers' ids.
  */
-import type { Content, Thresholds } from '../content/types.ts';
+import type { ResultContent, Thresholds } from '../content/types.ts';
 import { populationVariance } from './statistics.ts';
 import type { ScaleId } from './types.ts';
 
@@ -19,7 +19,7 @@ export interface PlannedStatement {
 export interface ScoringPlan {
 	instrument: { version: string; fingerprint: string };
 	thresholds: Thresholds;
-	measurement: Content['instrument']['measurement'];
+	measurement: ResultContent['instrument']['measurement'];
 	likertLabels: readonly string[];
 	scaleNames: [string, string];
 	statements: PlannedStatement[];
@@ -42,7 +42,7 @@ export interface ScoringPlan {
 
 const scaleIndex = (scale: ScaleId): 0 | 1 => (scale === 'strategic' ? 0 : 1);
 
-export function compileScoringPlan(content: Content): ScoringPlan {
+export function compileScoringPlan(content: ResultContent): ScoringPlan {
 	const facetIndex = new Map(content.facets.map((facet, index) => [facet.id, index]));
 	const statements = content.items.map((item): PlannedStatement => ({
 		id: item.id,

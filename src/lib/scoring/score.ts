@@ -25,7 +25,7 @@ import { compileScoringPlan, type ScoringPlan } from './plan.ts';
 import { explanationSelector } from './explain.ts';
 import { qualityFlags } from './flags.ts';
 import { clamp, roundHalfAway, roundLevel, sampleVariance } from './statistics.ts';
-import type { Content, LikertItem, Scenario, Thresholds } from '../content/types.ts';
+import type { ResultContent, LikertItem, Scenario, Thresholds } from '../content/types.ts';
 import { optionCountOf } from '../content/questionnaire.ts';
 import type {
 	Answers,
@@ -60,10 +60,14 @@ export function isValidAnswer(question: LikertItem | Scenario, value: unknown): 
 
 export type Scorer = (answers: Answers, timings?: Timings) => ScoreResult;
 
-const scorers = new WeakMap<Content, Scorer>();
+const scorers = new WeakMap<ResultContent, Scorer>();
 
 /** Scores one person's answers (the plan is compiled on first use per content). */
-export function scoreAnswers(content: Content, answers: Answers, timings?: Timings): ScoreResult {
+export function scoreAnswers(
+	content: ResultContent,
+	answers: Answers,
+	timings?: Timings
+): ScoreResult {
 	let scorer = scorers.get(content);
 	if (!scorer) {
 		scorer = createScorer(content);
@@ -116,7 +120,7 @@ export function firmnessFor(band: Band, verdict: 'product' | 'project', directio
 }
 
 /** Compiles the content once and returns a function that scores answers against it. */
-export function createScorer(content: Content): Scorer {
+export function createScorer(content: ResultContent): Scorer {
 	const plan = compileScoringPlan(content);
 	const explain = explanationSelector(content);
 	return (answers, timings) => {
