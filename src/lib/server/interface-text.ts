@@ -136,7 +136,9 @@ type CamelCase<S extends string> = S extends `${infer Head}_${infer Tail}`
 
 /** The words of the messages whose keys start with `<prefix>_`, by the rest of the key. */
 export type PageText<Prefix extends string> = {
-	[Key in keyof typeof m as Key extends `${Prefix}_${infer Rest}` ? CamelCase<Rest> : never]: string;
+	[
+		Key in keyof typeof m as Key extends `${Prefix}_${infer Rest}` ? CamelCase<Rest> : never
+	]: string;
 };
 
 /** Every input a message asks for answers its own name as a placeholder: `{name}`. */
@@ -144,7 +146,8 @@ const placeholders = new Proxy({} as Record<string, string>, {
 	get: (_, name) => (typeof name === 'string' ? `{${name}}` : undefined)
 });
 
-const camelCase = (key: string) => key.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+const camelCase = (key: string) =>
+	key.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
 
 /**
  * A page's words: every message whose key starts with `<prefix>_` (`join_cohort`: the join page's),

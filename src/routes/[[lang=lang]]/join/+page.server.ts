@@ -21,7 +21,8 @@ export const actions = {
 			});
 		}
 		const body = await readForm(request);
-		if (!body.ok) return fail(body.status, { code: '', errors: { code: formRefusal(language, body) } });
+		if (!body.ok)
+			return fail(body.status, { code: '', errors: { code: formRefusal(language, body) } });
 		const value = body.form.get('code');
 		const code = typeof value === 'string' ? value.slice(0, 40) : '';
 		if (code.trim() === '')

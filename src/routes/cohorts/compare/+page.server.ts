@@ -7,6 +7,7 @@ import {
 } from '$lib/server/cohort-comparison';
 import { HEALTH_PANEL_FROM } from '$lib/server/cohort-aggregates';
 import { content } from '$lib/server/scored';
+import { pageText } from '$lib/server/interface-text';
 
 /**
  * The cohorts this browser is signed in to, and the earlier runs they follow on from, side by
@@ -31,6 +32,7 @@ export async function load({ locals, url }) {
 		capped: request.capped,
 		maxCompared: MAX_COMPARED,
 		healthFrom: HEALTH_PANEL_FROM,
-		notice: content.instrument.wording.notForSelection
+		notice: content.instrument.wording.notForSelection,
+		text: pageText('compare', locals.language)
 	};
 }

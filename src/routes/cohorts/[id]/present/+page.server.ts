@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { presentView } from '$lib/server/cohort-aggregates';
 import { requireViewer } from '$lib/server/facilitator';
+import { message, pageText } from '$lib/server/interface-text';
 
 const query = z.object({ flagged: z.enum(['include', 'exclude']).optional() });
 
@@ -13,6 +14,10 @@ const query = z.object({ flagged: z.enum(['include', 'exclude']).optional() });
 export async function load({ params, locals, url }) {
 	const { cohort } = await requireViewer(params.id, locals.facilitatorSessions);
 	const parsed = query.safeParse({ flagged: url.searchParams.get('flagged') ?? undefined });
-	if (!parsed.success) error(400, 'flagged: must be "include" or "exclude"');
-	return { present: await presentView(cohort, parsed.data.flagged === 'include') };
+	if (!parsed.success) error(400, message('dashboard_error_flagged', locals.language));
+	return {
+		present: await presentView(cohort, parsed.data.flagged === 'include'),
+		text: pageText('present', locals.language),
+		group: pageText('group', locals.language)
+	};
 }
