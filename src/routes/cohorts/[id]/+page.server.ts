@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { dashboard } from '$lib/server/cohort-aggregates';
+import { dashboardIn } from '$lib/server/cohort-words';
 import { rotateToken, rotateViewerToken } from '$lib/server/cohort-sessions';
 import {
 	deleteCohort,
@@ -27,11 +28,13 @@ export async function load({ params, locals, url }) {
 	const { cohort, role } = await requireViewer(params.id, locals.facilitatorSessions);
 	const parsed = query.safeParse({ flagged: url.searchParams.get('flagged') ?? undefined });
 	if (!parsed.success) error(400, message('dashboard_error_flagged', locals.language));
-	const view = await dashboard(cohort, { includeFlagged: parsed.data.flagged === 'include' });
+	const figures = await dashboard(cohort, { includeFlagged: parsed.data.flagged === 'include' });
+	const view = dashboardIn(figures, locals.language);
 	const [previous] = await previousRuns(cohort, 1);
 	return {
 		view,
-		guide: facilitatorGuide(view),
+		// The guide reads the counts, not the words: the figures as computed.
+		guide: facilitatorGuide(figures),
 		origin: url.origin,
 		role,
 		text: pageText('dashboard', locals.language),

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { presentView } from '$lib/server/cohort-aggregates';
+import { presentIn } from '$lib/server/cohort-words';
 import { requireViewer } from '$lib/server/facilitator';
 import { message, pageText } from '$lib/server/interface-text';
 
@@ -16,7 +17,10 @@ export async function load({ params, locals, url }) {
 	const parsed = query.safeParse({ flagged: url.searchParams.get('flagged') ?? undefined });
 	if (!parsed.success) error(400, message('dashboard_error_flagged', locals.language));
 	return {
-		present: await presentView(cohort, parsed.data.flagged === 'include'),
+		present: presentIn(
+			await presentView(cohort, parsed.data.flagged === 'include'),
+			locals.language
+		),
 		text: pageText('present', locals.language),
 		group: pageText('group', locals.language)
 	};
