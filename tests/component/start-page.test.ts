@@ -15,7 +15,13 @@ function dataAt(path: string) {
 	const url = new URL(`http://localhost${path}`);
 	const lang = path.split('/')[1];
 	router.page.params = lang ? { lang } : {};
-	return { ...loadFrame({ url } as never), ...loadPage({ url } as never) };
+	// What the hook puts in `locals`: the address's language.
+	const frame = loadFrame({
+		url,
+		route: { id: '/[[lang=lang]]' },
+		locals: { language: lang ?? 'en' }
+	} as never);
+	return { ...frame, ...loadPage({ url } as never) };
 }
 
 // The page only reaches these on a click or after mounting; jsdom has no router.
