@@ -1,5 +1,5 @@
 import { inLanguage, languageInfo, languages } from '$lib/i18n/languages';
-import { layoutText } from '$lib/server/interface-text';
+import { layoutText, pageText } from '$lib/server/interface-text';
 
 /** Where the switcher sends a visitor: it remembers the choice, then opens `to`. */
 const switchTo = (code: string, to: string) => `/language/${code}?to=${encodeURIComponent(to)}`;
@@ -29,6 +29,8 @@ export const load = ({ url, route, locals }) => {
 		}),
 		/** Whether each language has an address of its own (for `hreflang`). */
 		alternates: translated,
-		frame: layoutText(code)
+		frame: layoutText(code),
+		/** The error page's words (it has no load of its own). */
+		errorText: pageText('error', code)
 	};
 };

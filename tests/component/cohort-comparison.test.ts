@@ -7,6 +7,11 @@ import { render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import CohortComparison from '../../src/lib/cohorts/CohortComparison.svelte';
 import type { ComparedCohort } from '../../src/lib/cohorts/view.ts';
+import { pageText } from '../../src/lib/server/interface-text.ts';
+
+/** The table's words in English, as the compare page's load gives them. */
+const text = pageText('compare', 'en');
+const date = (iso: string) => new Date(iso).toLocaleDateString('en');
 
 const spread = (id: string, name: string, mean: number | null) => ({
 	id,
@@ -77,7 +82,9 @@ const below = column('c', {
 
 describe('cohorts side by side', () => {
 	it('reads withheld as withheld, an unlisted verdict as 0, and a cohort below its minimum as its total', () => {
-		render(CohortComparison, { columns: [shown, partly, below], healthFrom: 30 });
+		render(CohortComparison, {
+			props: { columns: [shown, partly, below], healthFrom: 30, text, date }
+		});
 		/** The cells of the first row whose header reads exactly `name`. */
 		const row = (name: string) => {
 			const found = screen

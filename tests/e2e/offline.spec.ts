@@ -69,6 +69,37 @@ for (const [device, use] of [
 	});
 }
 
+test('a page that needs the network says so offline, in the language of the page opened', async ({
+	page,
+	context
+}) => {
+	await page.goto('/quiz');
+	await expectQuestion(page, 0);
+	await expectControlled(page);
+	await goOffline(context);
+
+	// Not cached (it needs the server): the offline page, in English at an English address…
+	await page.goto('/join');
+	await expect(page.getByRole('heading', { level: 1, name: 'You are offline' })).toBeVisible();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	// …and in the address's language at another's, right to left in Arabic.
+	await page.goto('/es/join');
+	await expect(page.getByRole('heading', { level: 1, name: 'No tienes conexión' })).toBeVisible();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+	await page.goto('/ar/join');
+	await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+	await expect(page.getByTestId('offline-page')).toBeVisible();
+	// One address for every language (the facilitator's pages): the language chosen.
+	await context.addCookies([
+		{ name: 'rolefit_lang', value: 'de', domain: new URL(page.url()).hostname, path: '/' }
+	]);
+	await page.goto('/cohorts/new');
+	await expect(page.getByRole('heading', { level: 1, name: 'Du bist offline' })).toBeVisible();
+	// Its link back to the start page works offline (the start page is cached).
+	await page.getByRole('link', { name: 'Zur Startseite' }).click();
+	await expect(page).toHaveURL(/\/de$/);
+});
+
 test.describe('without the service worker', () => {
 	test.use({ serviceWorkers: 'block' });
 

@@ -105,7 +105,7 @@ export async function createCohort(
 			request: form(fields, '/cohorts/new'),
 			getClientAddress: () => ip,
 			url: new URL(origin + '/cohorts/new'),
-			locals: { facilitatorSessions: sessionsFrom(jar) }
+			locals: { language: 'en', facilitatorSessions: sessionsFrom(jar) }
 		} as never)
 	);
 }
@@ -116,7 +116,7 @@ export async function createPage(query = '', jar = new CookieJar()) {
 	return settle(() =>
 		load({
 			url: new URL(`${origin}/cohorts/new${query}`),
-			locals: { facilitatorSessions: sessionsFrom(jar) }
+			locals: { language: 'en', facilitatorSessions: sessionsFrom(jar) }
 		} as never)
 	);
 }
@@ -158,6 +158,7 @@ export const sessionOf = (cohort: CreatedCohort) => cohort.jar.get(`rolefit_f_${
  * this cohort) when a test signs in some other way.
  */
 const localsOf = (cohort: CreatedCohort, session?: string) => ({
+	language: 'en',
 	facilitatorSessions:
 		session === undefined ? sessionsFrom(cohort.jar) : { [cohort.cohortId]: session }
 });
@@ -175,7 +176,8 @@ export async function joinWithCode(code: string, ip = nextAddress()) {
 		actions.default({
 			request: form({ code }, '/join'),
 			url: new URL(`${origin}/join`),
-			getClientAddress: () => ip
+			getClientAddress: () => ip,
+			locals: { language: 'en' }
 		} as never)
 	);
 }
@@ -187,7 +189,8 @@ export async function joinPage(code: string, ip = nextAddress()) {
 			params: { code },
 			url: new URL(`${origin}/join/${code}`),
 			getClientAddress: () => ip,
-			setHeaders: () => {}
+			setHeaders: () => {},
+			locals: { language: 'en' }
 		} as never)
 	);
 }
@@ -284,7 +287,7 @@ export async function comparePage(jar: CookieJar, query = '') {
 	return settle(() =>
 		load({
 			url: new URL(`${origin}/cohorts/compare${query}`),
-			locals: { facilitatorSessions: sessionsFrom(jar) }
+			locals: { language: 'en', facilitatorSessions: sessionsFrom(jar) }
 		} as never)
 	);
 }
@@ -295,14 +298,14 @@ export async function compareExport(jar: CookieJar, format: string, query = '') 
 		GET({
 			params: { format },
 			url: new URL(`${origin}/cohorts/compare.${format}${query}`),
-			locals: { facilitatorSessions: sessionsFrom(jar) }
+			locals: { language: 'en', facilitatorSessions: sessionsFrom(jar) }
 		} as never)
 	);
 }
 
 export async function ownPage(key: string) {
 	const { load } = await routes.own();
-	return settle(() => load({ params: { key } } as never));
+	return settle(() => load({ params: { key }, locals: { language: 'en' } } as never));
 }
 
 export async function deleteOwn(key: string) {

@@ -76,7 +76,11 @@ describe('the outbox', () => {
 
 		now = afterOne;
 		const second = await send(storage, readOutbox(storage)[0]!, fetcher, clock);
-		expect(second).toMatchObject({ status: 'waiting', error: 'The server answered 503' });
+		expect(second).toMatchObject({
+			status: 'waiting',
+			error: 'The server answered 503',
+			httpStatus: 503
+		});
 		expect(readOutbox(storage)[0]!.nextAt - now).toBeGreaterThanOrEqual(2000);
 
 		now = readOutbox(storage)[0]!.nextAt;
@@ -118,7 +122,9 @@ describe('the outbox', () => {
 		expect(await send(storage, readOutbox(storage)[0]!, fetcher)).toEqual({
 			status: 'rejected',
 			key: 'a'.repeat(22),
-			message: 'This cohort is closed'
+			message: 'This cohort is closed',
+			// The status too, for a page that says why in its own language.
+			httpStatus: 409
 		});
 		expect(readOutbox(storage)).toEqual([]);
 	});

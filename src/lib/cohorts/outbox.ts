@@ -22,8 +22,10 @@ export interface Pending {
 
 export type SendOutcome =
 	| { status: 'sent'; key: string; id: string }
-	| { status: 'waiting'; key: string; nextAt: number; error: string }
-	| { status: 'rejected'; key: string; message: string };
+	// `httpStatus`: the server's answer (none when it could not be reached), for a page that says
+	// why in its own language rather than with `error` or `message` (English, or the server's).
+	| { status: 'waiting'; key: string; nextAt: number; error: string; httpStatus?: number }
+	| { status: 'rejected'; key: string; message: string; httpStatus: number };
 
 /** 1 s, 2 s, 4 s … at most 30 s, with up to 20% jitter so that a room of retries spreads out. */
 export function backoff(attempts: number, random: () => number = Math.random): number {
@@ -117,7 +119,8 @@ export async function send(
 			entry,
 			`The server answered ${response.status}`,
 			now(),
-			Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined
+			Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined,
+			response.status
 		);
 	}
 	// 4xx: sending it again would get the same answer. Keep nothing that cannot succeed.
@@ -128,7 +131,7 @@ export async function send(
 		// not JSON: keep the generic message
 	}
 	update(storage, key, () => null);
-	return { status: 'rejected', key, message };
+	return { status: 'rejected', key, message, httpStatus: response.status };
 }
 
 function wait(
@@ -136,12 +139,13 @@ function wait(
 	entry: Pending,
 	error: string,
 	now: number,
-	delay?: number
+	delay?: number,
+	httpStatus?: number
 ): SendOutcome {
 	const attempts = entry.attempts + 1;
 	const nextAt = now + (delay ?? backoff(attempts));
 	update(storage, entry.body.key, (stored) => ({ ...stored, attempts, nextAt, lastError: error }));
-	return { status: 'waiting', key: entry.body.key, nextAt, error };
+	return { status: 'waiting', key: entry.body.key, nextAt, error, httpStatus };
 }
 
 export const SENT_STORAGE_KEY = 'rolefit.cohort-responses';

@@ -96,3 +96,9 @@ export interface ComparedCohort {
 	withheld: string | null;
 	aggregate: Omit<Aggregate, 'points' | 'quarters'> | null;
 }
+
+/** The words of a group's results (GroupResults, CohortMap), from `pageText('group', …)`. */
+export type GroupText = import('$lib/server/interface-text').PageText<'group'>;
+
+/** The words of the compare page and its table, from `pageText('compare', …)`. */
+export type CompareText = import('$lib/server/interface-text').PageText<'compare'>;

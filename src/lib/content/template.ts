@@ -20,3 +20,18 @@ export function fill(text: string, values: Readonly<Record<string, string | numb
 		name in values ? String(values[name]) : whole
 	);
 }
+
+/** A piece of a text: words, or the name of a placeholder. */
+export type Piece = { text: string; name?: undefined } | { name: string; text?: undefined };
+
+/**
+ * A text cut at its placeholders, in order: `{ text }` for the words, `{ name }` for a
+ * placeholder, so a page can put markup (a link, `<strong>`) where a placeholder stands.
+ */
+export function pieces(text: string): Piece[] {
+	return text.split(/(\{[a-zA-Z]+\})/).flatMap((piece): Piece[] => {
+		if (piece === '') return [];
+		const name = /^\{([a-zA-Z]+)\}$/.exec(piece)?.[1];
+		return name ? [{ name }] : [{ text: piece }];
+	});
+}

@@ -128,3 +128,105 @@ export function methodText(code: string, version: string, heading: string | null
 		restInEnglish: heading === null ? null : m.method_rest_in_english({ heading }, locale)
 	};
 }
+
+/** `join_cohort_title` without `join_cohort_`, camel-cased: `title`. */
+type CamelCase<S extends string> = S extends `${infer Head}_${infer Tail}`
+	? `${Head}${Capitalize<CamelCase<Tail>>}`
+	: S;
+
+/** The words of the messages whose keys start with `<prefix>_`, by the rest of the key. */
+export type PageText<Prefix extends string> = {
+	[
+		Key in keyof typeof m as Key extends `${Prefix}_${infer Rest}` ? CamelCase<Rest> : never
+	]: string;
+};
+
+/** Every input a message asks for answers its own name as a placeholder: `{name}`. */
+const placeholders = new Proxy({} as Record<string, string>, {
+	get: (_, name) => (typeof name === 'string' ? `{${name}}` : undefined)
+});
+
+const camelCase = (key: string) =>
+	key.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+
+/**
+ * A page's words: every message whose key starts with `<prefix>_` (`join_cohort`: the join page's),
+ * in the page's language, by the rest of its key camel-cased (`join_cohort_stored_heading`:
+ * `storedHeading`). Placeholders are left as `{name}` for the page to fill (`fill` from
+ * `$lib/content/template`), so one set of words serves whatever the page shows.
+ */
+export function pageText<Prefix extends string>(prefix: Prefix, code: string): PageText<Prefix> {
+	const locale = { locale: localeOf(code) };
+	const text: Record<string, string> = {};
+	for (const [key, message] of Object.entries(m)) {
+		if (!key.startsWith(`${prefix}_`)) continue;
+		const call = message as (inputs: Record<string, string>, options: typeof locale) => string;
+		text[camelCase(key.slice(prefix.length + 1))] = call(placeholders, locale);
+	}
+	return text as PageText<Prefix>;
+}
+
+/** The message with key `key` in the language `code`, its placeholders filled from `inputs`. */
+export function message(
+	key: keyof typeof m,
+	code: string,
+	inputs: Record<string, string | number> = {}
+): string {
+	const call = m[key] as (inputs: Record<string, string | number>, options: object) => string;
+	return call(inputs, { locale: localeOf(code) });
+}
+
+/**
+ * Why a form was refused (`readForm`), in the page's language. English keeps the reader's own
+ * words; the others say it by status.
+ */
+export function formRefusal(code: string, refused: { status: number; message: string }): string {
+	if (localeOf(code) === BASE_LANGUAGE) return refused.message;
+	if (refused.status === 415) return message('form_refused_type', code);
+	if (refused.status === 413) {
+		const limit = /(\d+) bytes/.exec(refused.message)?.[1] ?? '';
+		return message('form_too_large', code, { limit });
+	}
+	return message('form_unreadable', code);
+}
+
+/**
+ * A cohort form field's problem, as `src/lib/server/cohorts.ts` words it (in English), in the
+ * page's language. The field names stay; only the words change. A problem worded in a way this
+ * list does not know reads "is not valid" rather than staying in English.
+ */
+const fieldPatterns: [RegExp, keyof typeof m, string[]][] = [
+	[/^must be a whole number$/, 'cohort_field_whole_number', []],
+	[/^must be at least (\d+) days?$/, 'cohort_field_days_at_least', ['min']],
+	[/^must be at most (\d+) days?$/, 'cohort_field_days_at_most', ['max']],
+	[/^must be at least (\d+)$/, 'cohort_field_at_least', ['min']],
+	[/^must be at most (\d+)$/, 'cohort_field_at_most', ['max']],
+	[/^is required$/, 'cohort_field_required', []],
+	[/^Give the cohort a name$/, 'cohort_field_name_empty', []],
+	[/^Use at most (\d+) characters$/, 'cohort_field_name_long', ['max']],
+	[/^must be a checkbox$/, 'cohort_field_checkbox', []],
+	[/^must be a date \(YYYY-MM-DD\)$/, 'cohort_field_date_format', []],
+	[/^is not a date$/, 'cohort_field_not_date', []],
+	[/^must be in the future$/, 'cohort_field_future', []],
+	[/^must be one of /, 'cohort_field_timing', []],
+	[/^must be a cohort id$/, 'cohort_field_cohort_id', []],
+	[/^must be a cohort you facilitate/, 'cohort_field_previous', []],
+	[/^can be raised but not lowered .*\(it is (.+)\)$/, 'cohort_field_not_lowered', ['current']]
+];
+
+export function fieldProblem(code: string, problem: string): string {
+	if (localeOf(code) === BASE_LANGUAGE) return problem;
+	for (const [pattern, key, names] of fieldPatterns) {
+		const match = pattern.exec(problem);
+		if (match) {
+			return message(key, code, Object.fromEntries(names.map((name, i) => [name, match[i + 1]!])));
+		}
+	}
+	return message('cohort_field_invalid', code);
+}
+
+/** Every field's problem in the page's language (`fieldProblem`). */
+export const fieldProblems = (code: string, errors: Record<string, string>) =>
+	Object.fromEntries(
+		Object.entries(errors).map(([field, problem]) => [field, fieldProblem(code, problem)])
+	);

@@ -153,7 +153,8 @@ describe('the routes', () => {
 			actions.default({
 				request: post('/cohorts/new', body, 'application/x-www-form-urlencoded'),
 				getClientAddress: () => '192.0.2.200',
-				url: new URL(origin + '/cohorts/new')
+				url: new URL(origin + '/cohorts/new'),
+				locals: { language: 'en', facilitatorSessions: {} }
 			} as never)
 		);
 		expect(oversized.status).toBe(413);
@@ -165,7 +166,8 @@ describe('the routes', () => {
 			joined.actions.default({
 				request: post('/join', 'code=ABCDEFGH', 'text/plain'),
 				url: new URL('http://localhost/join'),
-				getClientAddress: () => '192.0.2.201'
+				getClientAddress: () => '192.0.2.201',
+				locals: { language: 'en' }
 			} as never)
 		);
 		expect(mistyped.status).toBe(415);

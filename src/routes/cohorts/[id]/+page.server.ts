@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { dashboard } from '$lib/server/cohort-aggregates';
+import { dashboardIn } from '$lib/server/cohort-words';
 import { rotateToken, rotateViewerToken } from '$lib/server/cohort-sessions';
 import {
 	deleteCohort,
@@ -18,6 +19,7 @@ import {
 } from '$lib/server/facilitator';
 import { facilitatorGuide } from '$lib/server/guide';
 import { readForm } from '$lib/server/http';
+import { fieldProblems, formRefusal, message, pageText } from '$lib/server/interface-text';
 
 const query = z.object({ flagged: z.enum(['include', 'exclude']).optional() });
 
@@ -25,14 +27,18 @@ const query = z.object({ flagged: z.enum(['include', 'exclude']).optional() });
 export async function load({ params, locals, url }) {
 	const { cohort, role } = await requireViewer(params.id, locals.facilitatorSessions);
 	const parsed = query.safeParse({ flagged: url.searchParams.get('flagged') ?? undefined });
-	if (!parsed.success) error(400, 'flagged: must be "include" or "exclude"');
-	const view = await dashboard(cohort, { includeFlagged: parsed.data.flagged === 'include' });
+	if (!parsed.success) error(400, message('dashboard_error_flagged', locals.language));
+	const figures = await dashboard(cohort, { includeFlagged: parsed.data.flagged === 'include' });
+	const view = dashboardIn(figures, locals.language);
 	const [previous] = await previousRuns(cohort, 1);
 	return {
 		view,
-		guide: facilitatorGuide(view),
+		// The guide reads the counts, not the words: the figures as computed.
+		guide: facilitatorGuide(figures),
 		origin: url.origin,
 		role,
+		text: pageText('dashboard', locals.language),
+		group: pageText('group', locals.language),
 		/** The earlier run this cohort follows on from (the comparison page shows both). */
 		previousRun: previous ? { id: previous.id, name: previous.name } : null,
 		/** Whether a co-facilitator link exists (the button then says "replace"). */
@@ -64,15 +70,17 @@ export const actions = {
 	minimum: async ({ params, locals, request }) => {
 		const cohort = await requireCohort(params.id, locals.facilitatorSessions);
 		const body = await readForm(request);
-		if (!body.ok) return fail(body.status, { errors: { minGroupSize: body.message } });
+		if (!body.ok) {
+			return fail(body.status, { errors: { minGroupSize: formRefusal(locals.language, body) } });
+		}
 		const changed = await setMinGroupSize(cohort.id, body.form);
-		if (!changed.ok) return fail(400, { errors: changed.errors });
+		if (!changed.ok) return fail(400, { errors: fieldProblems(locals.language, changed.errors) });
 		return { done: 'minimum', minGroupSize: changed.minGroupSize };
 	},
 	reveal: async ({ params, locals }) => {
 		const cohort = await requireCohort(params.id, locals.facilitatorSessions);
 		if (cohort.resultTiming !== 'on-reveal') {
-			return fail(400, { errors: { reveal: 'This cohort shows each result at once' } });
+			return fail(400, { errors: { reveal: message('dashboard_error_reveal', locals.language) } });
 		}
 		await setRevealed(cohort.id, true);
 		return { done: 'revealed' };
@@ -80,7 +88,7 @@ export const actions = {
 	hide: async ({ params, locals }) => {
 		const cohort = await requireCohort(params.id, locals.facilitatorSessions);
 		if (cohort.resultTiming !== 'on-reveal') {
-			return fail(400, { errors: { reveal: 'This cohort shows each result at once' } });
+			return fail(400, { errors: { reveal: message('dashboard_error_reveal', locals.language) } });
 		}
 		await setRevealed(cohort.id, false);
 		return { done: 'hidden' };
@@ -99,11 +107,12 @@ export const actions = {
 	delete: async ({ params, locals, cookies, request }) => {
 		const cohort = await requireCohort(params.id, locals.facilitatorSessions);
 		const body = await readForm(request);
-		if (!body.ok) return fail(body.status, { errors: { confirm: body.message } });
+		if (!body.ok)
+			return fail(body.status, { errors: { confirm: formRefusal(locals.language, body) } });
 		const confirm = body.form.get('confirm');
 		if (confirm !== cohort.name) {
 			return fail(400, {
-				errors: { confirm: 'Type the cohort name exactly to confirm' }
+				errors: { confirm: message('dashboard_error_confirm', locals.language) }
 			});
 		}
 		await deleteCohort(cohort.id);

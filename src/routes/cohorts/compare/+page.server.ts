@@ -6,7 +6,9 @@ import {
 	MAX_COMPARED
 } from '$lib/server/cohort-comparison';
 import { HEALTH_PANEL_FROM } from '$lib/server/cohort-aggregates';
-import { content } from '$lib/server/scored';
+import { columnsIn } from '$lib/server/cohort-words';
+import { contentIn } from '$lib/server/content';
+import { pageText } from '$lib/server/interface-text';
 
 /**
  * The cohorts this browser is signed in to, and the earlier runs they follow on from, side by
@@ -26,11 +28,12 @@ export async function load({ locals, url }) {
 			via,
 			chosen: request.chosen.some((chosen) => chosen.cohort.id === cohort.id)
 		})),
-		columns,
+		columns: columnsIn(columns, locals.language),
 		includeFlagged: request.includeFlagged,
 		capped: request.capped,
 		maxCompared: MAX_COMPARED,
 		healthFrom: HEALTH_PANEL_FROM,
-		notice: content.instrument.wording.notForSelection
+		notice: contentIn(locals.language).instrument.wording.notForSelection,
+		text: pageText('compare', locals.language)
 	};
 }

@@ -3,6 +3,8 @@ import { cohortsForSessions } from '$lib/server/cohort-sessions';
 import { cohortDefaults, createCohort, parseCohortForm } from '$lib/server/cohorts';
 import type { FacilitatorSessions } from '$lib/server/facilitator';
 import { readForm } from '$lib/server/http';
+import { fieldProblems, formRefusal, message, pageText } from '$lib/server/interface-text';
+import { inLanguage } from '$lib/i18n/languages';
 import { clientAddress, hit } from '$lib/server/rate-limit';
 
 /** The cohorts this browser facilitates: a new cohort may be a new run of one of them. */
@@ -34,7 +36,11 @@ export async function load({ locals, url }) {
 				createdAt: cohort.createdAt.toISOString()
 			}))
 			.reverse(),
-		after: after?.id ?? ''
+		after: after?.id ?? '',
+		text: pageText('cohort_new', locals.language),
+		/** The manual and the join page in the page's language. */
+		methodPath: inLanguage('/method', locals.language),
+		joinPath: inLanguage('/join', locals.language)
 	};
 }
 
@@ -44,12 +50,15 @@ export const actions = {
 		if (!limited.ok) {
 			return fail(429, {
 				errors: {
-					form: `Too many cohorts created from here: try again in ${limited.retryAfter} s.`
+					form: message('cohort_new_error_too_many', locals.language, {
+						seconds: limited.retryAfter
+					})
 				}
 			});
 		}
 		const body = await readForm(request);
-		if (!body.ok) return fail(body.status, { errors: { form: body.message } });
+		if (!body.ok)
+			return fail(body.status, { errors: { form: formRefusal(locals.language, body) } });
 		const { form } = body;
 		const parsed = parseCohortForm(form);
 		const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
@@ -63,7 +72,7 @@ export const actions = {
 		}
 		if (!parsed.ok || Object.keys(errors).length > 0) {
 			return fail(400, {
-				errors,
+				errors: fieldProblems(locals.language, errors),
 				values: {
 					name: String(form.get('name') ?? ''),
 					collectNames: form.get('collectNames') === 'on',

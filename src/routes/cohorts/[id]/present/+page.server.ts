@@ -1,7 +1,9 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { presentView } from '$lib/server/cohort-aggregates';
+import { presentIn } from '$lib/server/cohort-words';
 import { requireViewer } from '$lib/server/facilitator';
+import { message, pageText } from '$lib/server/interface-text';
 
 const query = z.object({ flagged: z.enum(['include', 'exclude']).optional() });
 
@@ -13,6 +15,13 @@ const query = z.object({ flagged: z.enum(['include', 'exclude']).optional() });
 export async function load({ params, locals, url }) {
 	const { cohort } = await requireViewer(params.id, locals.facilitatorSessions);
 	const parsed = query.safeParse({ flagged: url.searchParams.get('flagged') ?? undefined });
-	if (!parsed.success) error(400, 'flagged: must be "include" or "exclude"');
-	return { present: await presentView(cohort, parsed.data.flagged === 'include') };
+	if (!parsed.success) error(400, message('dashboard_error_flagged', locals.language));
+	return {
+		present: presentIn(
+			await presentView(cohort, parsed.data.flagged === 'include'),
+			locals.language
+		),
+		text: pageText('present', locals.language),
+		group: pageText('group', locals.language)
+	};
 }
