@@ -279,18 +279,21 @@ export function newContext(browser: Browser, options: Parameters<Browser['newCon
  */
 export async function createCohortAsFacilitator(
 	page: Page,
-	options: { name: string; minimum?: number }
-): Promise<{ code: string; dashboard: string }> {
+	options: { name: string; minimum?: number; language?: string }
+): Promise<{ code: string; dashboard: string; joinLink: string }> {
 	await page.goto('/cohorts/new');
 	await page.getByLabel('Cohort name').fill(options.name);
+	if (options.language)
+		await page.getByLabel("The cohort's language").selectOption({ label: options.language });
 	if (options.minimum !== undefined) {
 		await page.getByLabel(/Minimum group size/).fill(String(options.minimum));
 	}
 	await page.getByRole('button', { name: 'Create the cohort' }).click();
-	const code = (await page.getByTestId('join-link').textContent())!.trim().split('/').pop()!;
+	const joinLink = (await page.getByTestId('join-link').textContent())!.trim();
+	const code = joinLink.split('/').pop()!;
 	await page.goto((await page.getByTestId('facilitator-link').textContent())!.trim());
 	await expect(page.getByRole('heading', { level: 1, name: options.name })).toBeVisible();
-	return { code, dashboard: new URL(page.url()).pathname };
+	return { code, dashboard: new URL(page.url()).pathname, joinLink };
 }
 
 /**

@@ -2,6 +2,7 @@
  * Participants' responses: submitting (idempotent by the browser's key), reading one's own
  * result through the private link, deleting it, and the retention sweep.
  */
+import { languages } from '$lib/i18n/languages';
 import { matchEdition } from '$lib/content/edition';
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
@@ -91,6 +92,13 @@ function checkSubmission(
 			)
 		});
 	}
+	if (submission.language !== undefined && !spoken.has(submission.language)) {
+		return refuse({
+			status: 400,
+			message: 'The submission is not valid',
+			errors: { language: `must be one of ${[...spoken].join(', ')}` }
+		});
+	}
 	// A quiz started before a minor update (same questions) is accepted and scored under today's rules.
 	if (matchEdition(submission, content.instrument) === 'other') {
 		// Checked before the code, so it cannot tell anyone whether a code exists.
@@ -102,6 +110,9 @@ function checkSubmission(
 	}
 	return { ok: true, submission, answers: checked.answers };
 }
+
+/** The languages a response may have been answered in. */
+const spoken = new Set(languages.map((language) => language.code));
 
 /** A checked submission, ready to be written. */
 interface Pending {

@@ -1,3 +1,4 @@
+import { inLanguage } from '$lib/i18n/languages';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { dashboard } from '$lib/server/cohort-aggregates';
@@ -36,6 +37,8 @@ export async function load({ params, locals, url }) {
 		// The guide reads the counts, not the words: the figures as computed.
 		guide: facilitatorGuide(figures),
 		origin: url.origin,
+		/** The participants' join page, in the language the cohort runs in. */
+		joinPath: inLanguage(`/join/${figures.cohort.joinCode}`, figures.cohort.language),
 		role,
 		text: pageText('dashboard', locals.language),
 		group: pageText('group', locals.language),

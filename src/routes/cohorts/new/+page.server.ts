@@ -4,7 +4,7 @@ import { cohortDefaults, createCohort, parseCohortForm } from '$lib/server/cohor
 import type { FacilitatorSessions } from '$lib/server/facilitator';
 import { readForm } from '$lib/server/http';
 import { fieldProblems, formRefusal, message, pageText } from '$lib/server/interface-text';
-import { inLanguage } from '$lib/i18n/languages';
+import { inLanguage, languages } from '$lib/i18n/languages';
 import { clientAddress, hit } from '$lib/server/rate-limit';
 
 /** The cohorts this browser facilitates: a new cohort may be a new run of one of them. */
@@ -26,9 +26,12 @@ export async function load({ locals, url }) {
 					minGroupSize: after.minGroupSize,
 					retentionDays: after.retentionDays,
 					resultTiming: after.resultTiming,
-					collectNames: after.collectNames
+					collectNames: after.collectNames,
+					language: after.language
 				}
-			: { ...cohortDefaults, collectNames: false },
+			: { ...cohortDefaults, collectNames: false, language: locals.language },
+		/** The languages a cohort can run in, each by its own name. */
+		languages: languages.map(({ code, name }) => ({ code, name })),
 		previousRuns: runs
 			.map((cohort) => ({
 				id: cohort.id,
@@ -80,7 +83,8 @@ export const actions = {
 					closesOn: String(form.get('closesOn') ?? ''),
 					retentionDays: String(form.get('retentionDays') ?? ''),
 					resultTiming: String(form.get('resultTiming') ?? ''),
-					previous: String(form.get('previous') ?? '')
+					previous: String(form.get('previous') ?? ''),
+					language: String(form.get('language') ?? '')
 				}
 			});
 		}
@@ -89,7 +93,8 @@ export const actions = {
 			created: {
 				name: parsed.input.name,
 				joinCode: created.joinCode,
-				joinLink: `${url.origin}/join/${created.joinCode}`,
+				// The join page in the cohort's language.
+				joinLink: url.origin + inLanguage(`/join/${created.joinCode}`, parsed.input.language),
 				facilitatorLink: `${url.origin}/f/${created.token}`
 			}
 		};
