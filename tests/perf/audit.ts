@@ -44,13 +44,10 @@ import lighthouse, { type Flags, type Result } from 'lighthouse';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadContent } from '../../src/lib/content/loader.server.ts';
-import type { Content } from '../../src/lib/content/types.ts';
-import { shareQuestions } from '../../src/lib/results/from-link.ts';
-import { encodeShare } from '../../src/lib/share/codec.ts';
+import { freePort, shareFragment, sleep } from './shared.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const reportDir = join(root, 'test-results/lighthouse');
@@ -109,14 +106,6 @@ const maxPaintGap = 100;
 
 class SetupError extends Error {}
 
-/** A finished answer set as a share link: every agreement item 4, every scenario option 1. */
-function shareFragment(content: Content): string {
-	const answers: Record<string, number> = {};
-	for (const item of content.items) answers[item.id] = 4;
-	for (const scenario of content.scenarios) answers[scenario.id] = 1;
-	return encodeShare(content.instrument, shareQuestions(content), answers);
-}
-
 /** Every language but English: one folder each under content/translations, served at `/<code>/…`. */
 function otherLanguages(): string[] {
 	return readdirSync(join(root, 'content/translations'), { withFileTypes: true })
@@ -124,24 +113,6 @@ function otherLanguages(): string[] {
 		.map((entry) => entry.name)
 		.sort();
 }
-
-/** A TCP port free right now on 127.0.0.1 (the OS picks it). */
-function freePort(): Promise<number> {
-	return new Promise((resolvePort, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close(() =>
-				typeof address === 'object' && address
-					? resolvePort(address.port)
-					: reject(new Error('no port'))
-			);
-		});
-	});
-}
-
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /**
  * The reaper: a tiny separate process that ends the server and Chromium (and

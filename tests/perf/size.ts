@@ -55,12 +55,10 @@
 import { chromium, type Browser } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { loadContent } from '../../src/lib/content/loader.server.ts';
-import { shareQuestions } from '../../src/lib/results/from-link.ts';
-import { encodeShare } from '../../src/lib/share/codec.ts';
+import { freePort, shareFragment, sleep } from './shared.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const clientDir = join(root, 'build/client');
@@ -102,15 +100,6 @@ const languages = [
 		.map((entry) => entry.name)
 		.sort()
 ];
-
-/** A finished answer set as a share link: every agreement item 4, every scenario option 1. */
-async function shareFragment(): Promise<string> {
-	const content = await loadContent(join(root, 'content'));
-	const answers: Record<string, number> = {};
-	for (const item of content.items) answers[item.id] = 4;
-	for (const scenario of content.scenarios) answers[scenario.id] = 1;
-	return encodeShare(content.instrument, shareQuestions(content), answers);
-}
 
 function pagesOf(fragment: string): Page[] {
 	return languages.flatMap((lang): Page[] => {
@@ -209,24 +198,6 @@ function fileInfo(file: string): FileInfo {
 	fileCache.set(file, info);
 	return info;
 }
-
-/** A TCP port free right now on 127.0.0.1 (the OS picks it). */
-function freePort(): Promise<number> {
-	return new Promise((resolvePort, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close(() =>
-				typeof address === 'object' && address
-					? resolvePort(address.port)
-					: reject(new Error('no port'))
-			);
-		});
-	});
-}
-
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 interface Server {
 	origin: string;
@@ -504,7 +475,7 @@ function nodeIds(html: string): Set<number> {
 
 async function main(): Promise<number> {
 	const manifest = readManifest();
-	const pages = pagesOf(await shareFragment());
+	const pages = pagesOf(shareFragment(await loadContent(join(root, 'content'))));
 	if (!existsSync(chromePath))
 		fail(`no Chromium at ${chromePath}: install it or set CHROMIUM_PATH`);
 
