@@ -129,6 +129,27 @@ test.describe('the HTML paints the question and the app keeps it', () => {
 	test.use({ serviceWorkers: 'block', viewport: { width: 412, height: 823 } });
 
 	for (const edition of quizEditions) {
+		test(`${edition.path}: nothing is fetched before the first paint is reported`, async ({
+			page
+		}) => {
+			await page.goto(edition.path);
+			await expect(page.locator('[data-quiz]')).toHaveAttribute('data-quiz', 'ready');
+			const { paint, fetches } = await page.evaluate(() => ({
+				paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+				fetches: performance
+					.getEntriesByType('resource')
+					.map((entry) => ({ url: entry.name, start: entry.startTime }))
+			}));
+			expect(paint, 'the first contentful paint was reported').toBeDefined();
+			// The app's scripts came: it is running. Each was asked for after the paint's time, as
+			// was everything else (the icon is in the page), so none can count into the paint.
+			expect(fetches.some(({ url }) => url.includes('/entry/start.'))).toBe(true);
+			const early = fetches.filter(({ start }) => start < paint!);
+			expect(early, `fetched before the paint at ${paint} ms`).toEqual([]);
+		});
+	}
+
+	for (const edition of quizEditions) {
 		test(`${edition.path}: the question painted by the HTML is the one the quiz runs with`, async ({
 			page
 		}) => {

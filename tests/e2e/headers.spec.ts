@@ -139,7 +139,7 @@ test.describe('security headers on every response', () => {
 		const script = html.match(/\/_app\/immutable\/[\w./-]+\.js/)?.[0];
 		const style = html.match(/\/_app\/immutable\/[\w./-]+\.css/)?.[0];
 		expect(script, 'a script URL in the /quiz page').toBeDefined();
-		const assets = [script!, '/favicon.svg', '/quiz/__data.json', '/_app/version.json'];
+		const assets = [script!, '/screenshots/results.png', '/quiz/__data.json', '/_app/version.json'];
 		if (style) assets.push(style);
 		for (const path of assets) {
 			const response = await get(request, path);
