@@ -65,7 +65,9 @@ export default defineConfig({
 			DATABASE_URL: '',
 			RATE_LIMIT_CREATE: '200/3600',
 			RATE_LIMIT_JOIN: '600/60',
-			RATE_LIMIT_SUBMIT: '600/60'
+			RATE_LIMIT_SUBMIT: '600/60',
+			// The embed tests' host page, on another loopback address (tests/e2e/embed.spec.ts).
+			EMBED_ORIGINS: `http://127.0.0.2:${port}`
 		},
 		reuseExistingServer: !process.env.CI,
 		timeout: 60_000

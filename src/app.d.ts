@@ -10,6 +10,11 @@ declare global {
 			 * language (the facilitator's) the visitor's choice or browser's (`src/hooks.server.ts`).
 			 */
 			language: string;
+			/**
+			 * The origins that may show this page in a frame, set by an embed page's load
+			 * (`$lib/server/embed`); unset everywhere else, which no one may frame.
+			 */
+			frameAncestors?: string[];
 		}
 		// interface PageData {}
 		// interface PageState {}

@@ -16,6 +16,7 @@ import {
 	startsAfterPaint
 } from '$lib/server/start-after-paint';
 import { startHousekeeping } from '$lib/server/lifecycle';
+import { deploymentEmbedOrigins, withFrameAncestors } from '$lib/server/embed';
 import { LANGUAGE_VARY, opensPage, preferredLanguage } from './server/language-choice.js';
 import { errorLog, requestLine } from './server/log.js';
 
@@ -25,6 +26,13 @@ import { errorLog, requestLine } from './server/log.js';
  */
 export const init: ServerInit = async () => {
 	if (building) return;
+	// A bad EMBED_ORIGINS stops the server at start, naming the entry (not at the first embed).
+	try {
+		deploymentEmbedOrigins();
+	} catch (error) {
+		console.error((error as Error).message);
+		process.exit(1);
+	}
 	await database();
 	await startHousekeeping();
 };
@@ -96,6 +104,14 @@ export const handle: Handle = async ({ event, resolve }) => {
 		...(afterPaint ? { preload: preloadAllButScripts } : {})
 	});
 	if (choice.followsVisitor) response.headers.set('vary', LANGUAGE_VARY);
+	// An embed page names who may frame it; every other page keeps frame-ancestors 'none'.
+	const policy = response.headers.get('content-security-policy');
+	if (event.locals.frameAncestors && policy) {
+		response.headers.set(
+			'content-security-policy',
+			withFrameAncestors(policy, event.locals.frameAncestors)
+		);
+	}
 	const { request } = event;
 	if (logged.has(request)) return response;
 	const refused = refusalOf(request);

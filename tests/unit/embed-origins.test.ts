@@ -74,3 +74,31 @@ describe('frameAncestors', () => {
 		);
 	});
 });
+
+describe('the server side: EMBED_ORIGINS and the page policy', async () => {
+	const { deploymentEmbedOrigins, withFrameAncestors } =
+		await import('../../src/lib/server/embed.ts');
+
+	it('reads EMBED_ORIGINS, none when unset, and stops on a bad entry naming it', () => {
+		expect(deploymentEmbedOrigins({})).toEqual([]);
+		expect(
+			deploymentEmbedOrigins({ EMBED_ORIGINS: 'https://lms.example.edu, http://127.0.0.2:4173' })
+		).toEqual(['https://lms.example.edu', 'http://127.0.0.2:4173']);
+		expect(() =>
+			deploymentEmbedOrigins({ EMBED_ORIGINS: 'https://lms.example.edu/moodle' })
+		).toThrow(
+			'EMBED_ORIGINS: "https://lms.example.edu/moodle" must be an origin only, without a path, query or #fragment'
+		);
+	});
+
+	it("replaces the policy's frame-ancestors, and only it", () => {
+		const policy = "default-src 'self'; script-src 'self' 'nonce-abc'; frame-ancestors 'none'";
+		expect(withFrameAncestors(policy, ['https://lms.example.edu'])).toBe(
+			"default-src 'self'; script-src 'self' 'nonce-abc'; frame-ancestors https://lms.example.edu"
+		);
+		expect(withFrameAncestors(policy, [])).toBe(policy);
+		expect(withFrameAncestors("default-src 'self'", ['https://a.example'])).toBe(
+			"default-src 'self'; frame-ancestors https://a.example"
+		);
+	});
+});

@@ -11,6 +11,25 @@ export const OUTBOX_STORAGE_KEY = 'rolefit.outbox';
 
 export type OutboxStorage = Pick<Storage, 'getItem' | 'setItem'>;
 
+/**
+ * This browser's `localStorage`, or where it is refused, a stand-in in memory for the page's
+ * life. A join page framed by another site, in a browser that blocks third-party cookies, may
+ * not touch storage at all (Chromium throws on `localStorage`); its outbox then still holds and
+ * retries a response while the page is open, only not across a reload.
+ */
+export function outboxStorage(): OutboxStorage {
+	try {
+		if (globalThis.localStorage) return globalThis.localStorage;
+	} catch {
+		// Refused: fall through to memory.
+	}
+	const kept = new Map<string, string>();
+	return {
+		getItem: (key) => kept.get(key) ?? null,
+		setItem: (key, value) => void kept.set(key, String(value))
+	};
+}
+
 export interface Pending {
 	code: string;
 	body: Submission;

@@ -1,31 +1,16 @@
 import { error } from '@sveltejs/kit';
-import { cohortByCode } from '$lib/server/cohorts';
-import { languageOf } from '$lib/i18n/languages';
-import { questionnaire } from '$lib/server/content';
-import { message, pageText } from '$lib/server/interface-text';
-import { clientAddress, hit } from '$lib/server/rate-limit';
+import { joinPage } from '$lib/server/join-page';
 
 export async function load({ params, url, getClientAddress, setHeaders, locals }) {
-	const limited = await hit('join', clientAddress(getClientAddress));
-	if (!limited.ok) {
-		setHeaders({ 'retry-after': String(limited.retryAfter) });
-		const seconds = limited.retryAfter;
-		error(429, message('join_form_error_too_many', locals.language, { seconds }));
-	}
-	const cohort = await cohortByCode(params.code);
-	if (!cohort) error(404, 'Not found');
-	return {
-		cohort: {
-			joinCode: cohort.joinCode,
-			name: cohort.name,
-			collectNames: cohort.collectNames,
-			retentionDays: cohort.retentionDays,
-			minGroupSize: cohort.minGroupSize,
-			open: cohort.open,
-			resultsOnReveal: cohort.resultsOnReveal,
-			revealed: cohort.revealed
-		},
-		quiz: questionnaire(languageOf(url.pathname)),
-		text: pageText('join_cohort', locals.language)
-	};
+	const page = await joinPage({
+		code: params.code,
+		url,
+		language: locals.language,
+		getClientAddress,
+		setHeaders
+	});
+	if (!page) error(404, 'Not found');
+	// Its own page is never framed: only /embed/join/<code> may be, by the origins listed.
+	const { embedOrigins: _framedBy, ...shown } = page;
+	return shown;
 }

@@ -1,11 +1,11 @@
 /**
- * The /quiz page's effects, supplied to the questionnaire machine: every change is saved in this
- * browser (`snapshot.ts`), nothing is sent anywhere, and the result opens from a share link made
- * of the answers. Imported once the first question is on screen, with XState.
+ * The effects of a quiz kept in this browser (the /quiz page's, and the embedded quiz's), supplied
+ * to the questionnaire machine: every change is saved in this browser (`snapshot.ts`), nothing is
+ * sent anywhere, and the finished quiz's answers become a share link, which the page opens or
+ * shows. Imported once the first question is on screen, with XState.
  */
-import { goto } from '$app/navigation';
-import { resolve } from '$app/paths';
 import type { QuestionnaireContent } from '$lib/content/types';
+import type { Answers } from '$lib/scoring/types';
 import { questionnaireMachine } from '$lib/quiz/machine';
 import { persistAction, type QuizStorage } from '$lib/quiz/snapshot';
 import { encodeShare, shareQuestionsOf } from '$lib/share/codec';
@@ -16,8 +16,8 @@ export interface LocalQuizOptions {
 	onsaved: (saved: boolean) => void;
 	/** False while this tab must not save (another tab runs a newer version). */
 	maySave: () => boolean;
-	/** The page's language (`[[lang]]`; undefined for English): the result opens in it too. */
-	lang: string | undefined;
+	/** The finished quiz: its share link's fragment (the answers, encoded) and the answers. */
+	onfinished: (fragment: string, answers: Answers) => void;
 }
 
 export function localQuizMachine(content: QuestionnaireContent, options: LocalQuizOptions) {
@@ -30,9 +30,7 @@ export function localQuizMachine(content: QuestionnaireContent, options: LocalQu
 			showResult: ({ context }) => {
 				const questions = shareQuestionsOf(content.questions);
 				const fragment = encodeShare(content.instrument, questions, context.answers);
-				// The path is resolved; the fragment after it carries the answers, not a route.
-				// eslint-disable-next-line svelte/no-navigation-without-resolve
-				void goto(resolve('/[[lang=lang]]/results', { lang: options.lang }) + '#' + fragment);
+				options.onfinished(fragment, context.answers);
 			}
 		}
 	});

@@ -1,0 +1,46 @@
+/**
+ * What a cohort's join page loads, framed or not (`/join/<code>`, `/embed/join/<code>`): the
+ * cohort as participants see it, the quiz in the page's language and the page's words, after the
+ * per-address limit on joining. Null for a code no cohort has.
+ */
+import { error } from '@sveltejs/kit';
+import { languageOf } from '$lib/i18n/languages';
+import { cohortByCode } from './cohorts.ts';
+import { questionnaire } from './content.ts';
+import { message, pageText } from './interface-text.ts';
+import { clientAddress, hit } from './rate-limit.ts';
+
+export interface JoinRequest {
+	code: string;
+	url: URL;
+	language: string;
+	getClientAddress: () => string;
+	setHeaders: (headers: Record<string, string>) => void;
+}
+
+export async function joinPage({ code, url, language, getClientAddress, setHeaders }: JoinRequest) {
+	const limited = await hit('join', clientAddress(getClientAddress));
+	if (!limited.ok) {
+		setHeaders({ 'retry-after': String(limited.retryAfter) });
+		const seconds = limited.retryAfter;
+		error(429, message('join_form_error_too_many', language, { seconds }));
+	}
+	const cohort = await cohortByCode(code);
+	if (!cohort) return null;
+	return {
+		cohort: {
+			joinCode: cohort.joinCode,
+			name: cohort.name,
+			collectNames: cohort.collectNames,
+			retentionDays: cohort.retentionDays,
+			minGroupSize: cohort.minGroupSize,
+			open: cohort.open,
+			resultsOnReveal: cohort.resultsOnReveal,
+			revealed: cohort.revealed
+		},
+		/** Who may show this cohort's join page in a frame (its facilitator's list). */
+		embedOrigins: cohort.embedOrigins,
+		quiz: questionnaire(languageOf(url.pathname)),
+		text: pageText('join_cohort', language)
+	};
+}
