@@ -155,10 +155,10 @@ export const sessionOf = (cohort: CreatedCohort) => cohort.jar.get(`rolefit_f_${
 
 /**
  * What the hook puts in `locals`: every session cookie of the jar, or only the one given (for
- * this cohort) when a test signs in some other way.
+ * this cohort) when a test signs in some other way; the page's language (English unless given).
  */
-const localsOf = (cohort: CreatedCohort, session?: string) => ({
-	language: 'en',
+const localsOf = (cohort: CreatedCohort, session?: string, language = 'en') => ({
+	language,
 	facilitatorSessions:
 		session === undefined ? sessionsFrom(cohort.jar) : { [cohort.cohortId]: session }
 });
@@ -243,15 +243,25 @@ export async function dashboardOf(cohort: CreatedCohort, query = '', session?: s
 
 export async function dashboardAction(
 	cohort: CreatedCohort,
-	name: 'close' | 'reopen' | 'reveal' | 'hide' | 'rotate' | 'rotateViewer' | 'delete' | 'minimum',
+	name:
+		| 'close'
+		| 'reopen'
+		| 'reveal'
+		| 'hide'
+		| 'rotate'
+		| 'rotateViewer'
+		| 'delete'
+		| 'minimum'
+		| 'embed',
 	fields: Record<string, string> = {},
-	session?: string
+	session?: string,
+	language?: string
 ) {
 	const { actions } = await routes.dashboard();
 	return settle(() =>
 		actions[name]({
 			params: { id: cohort.cohortId },
-			locals: localsOf(cohort, session),
+			locals: localsOf(cohort, session, language),
 			cookies: cohort.jar,
 			request: form(fields, `/cohorts/${cohort.cohortId}`),
 			url: new URL(`${origin}/cohorts/${cohort.cohortId}`)

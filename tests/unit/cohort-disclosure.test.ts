@@ -159,6 +159,7 @@ function cohortOf(minimum: number, collectNames: boolean): Cohort {
 		resultsRevealedAt: null,
 		previousCohortId: null,
 		language: 'en',
+		embedOrigins: [],
 		createdAt: new Date('2026-03-01T00:00:00Z')
 	};
 }

@@ -1,6 +1,6 @@
 /**
- * A cohort's life: its settings (the create form), creating it, finding it by join code, closing,
- * reopening and deleting it. Sessions live in `cohort-sessions.ts`, what its pages show in
+ * A cohort's life: its settings (the create form, the dashboard's), creating it, finding it by join
+ * code, closing, reopening and deleting it. Sessions live in `cohort-sessions.ts`, what its pages show in
  * `cohort-aggregates.ts`, its exports in `cohort-exports.ts`; routes call these modules and
  * nothing below them.
  */
@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { fieldErrors, type FieldErrors } from '$lib/cohorts/submission';
+import { MAX_COHORT_EMBED_ORIGINS, ORIGIN_PROBLEMS, parseOriginList } from '$lib/embed/origins';
 import { BASE_LANGUAGE, languages } from '$lib/i18n/languages';
 import { database } from './db/index.ts';
 import { cohorts, responses, RESULT_TIMINGS } from './db/schema.ts';
@@ -192,8 +193,15 @@ export interface PublicCohort {
 	revealed: boolean;
 }
 
+/** A cohort as its join pages need it: what participants may know, and what the server uses. */
+export type JoinableCohort = PublicCohort & {
+	id: string;
+	/** The origins that may frame its join page (`frame-ancestors`); none when empty. */
+	embedOrigins: string[];
+};
+
 /** The cohort with this join code (typed any way), or null: unknown and malformed alike. */
-export async function cohortByCode(input: string): Promise<(PublicCohort & { id: string }) | null> {
+export async function cohortByCode(input: string): Promise<JoinableCohort | null> {
 	const code = normaliseJoinCode(input);
 	// A malformed code still costs one lookup, so it answers in the same time as an unknown one.
 	const hash = sha256(code ?? input);
@@ -209,7 +217,8 @@ export async function cohortByCode(input: string): Promise<(PublicCohort & { id:
 		minGroupSize: cohort.minGroupSize,
 		open: isOpen(cohort),
 		resultsOnReveal: cohort.resultTiming === 'on-reveal',
-		revealed: isRevealed(cohort)
+		revealed: isRevealed(cohort),
+		embedOrigins: cohort.embedOrigins
 	};
 }
 
@@ -272,6 +281,35 @@ export async function setMinGroupSize(
 			minGroupSize: `can be raised but not lowered once responses have arrived (it is ${current?.minGroupSize ?? '?'})`
 		}
 	};
+}
+
+const originProblems: readonly string[] = Object.values(ORIGIN_PROBLEMS);
+
+/**
+ * The embed box's problem (`parseOriginList`'s), in English, quoting the entry it is about so that
+ * the facilitator finds it in what they typed; `fieldProblem` translates it, the entry kept.
+ */
+export function embedOriginsProblem({ entry, problem }: { entry: string; problem: string }) {
+	return originProblems.includes(problem)
+		? `"${entry}" ${problem}`
+		: `${problem} ("${entry}" is one too many)`;
+}
+
+/**
+ * Sets the origins allowed to frame the cohort's join page, from the dashboard's text box (one a
+ * line; commas and spaces separate them too). An empty box allows none.
+ */
+export async function setEmbedOrigins(
+	cohortId: string,
+	form: FormData
+): Promise<{ ok: true; embedOrigins: string[] } | { ok: false; errors: FieldErrors }> {
+	const text = form.get('embedOrigins');
+	if (typeof text !== 'string') return { ok: false, errors: { embedOrigins: 'is required' } };
+	const parsed = parseOriginList(text, { max: MAX_COHORT_EMBED_ORIGINS });
+	if (!parsed.ok) return { ok: false, errors: { embedOrigins: embedOriginsProblem(parsed) } };
+	const db = await database();
+	await db.update(cohorts).set({ embedOrigins: parsed.origins }).where(eq(cohorts.id, cohortId));
+	return { ok: true, embedOrigins: parsed.origins };
 }
 
 /** How far back `previousRuns` follows the chain of runs (it also stops at a loop). */

@@ -6,6 +6,7 @@
  */
 import { m } from '$lib/paraglide/messages.js';
 import { locales } from '$lib/paraglide/runtime.js';
+import { ORIGIN_PROBLEMS, type OriginProblem } from '$lib/embed/origins';
 import { BASE_LANGUAGE } from '$lib/i18n/languages';
 
 type Locale = (typeof locales)[number];
@@ -190,6 +191,12 @@ export function formRefusal(code: string, refused: { status: number; message: st
 	return message('form_unreadable', code);
 }
 
+/** A pattern matching exactly this text. */
+const literally = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/** An embed origin's problem (`setEmbedOrigins`), read from the parser's own wording. */
+const originPattern = (problem: OriginProblem) => new RegExp(`^"(.+)" ${literally(problem)}$`);
+
 /**
  * A cohort form field's problem, as `src/lib/server/cohorts.ts` words it (in English), in the
  * page's language. The field names stay; only the words change. A problem worded in a way this
@@ -211,7 +218,17 @@ const fieldPatterns: [RegExp, keyof typeof m, string[]][] = [
 	[/^must be one of /, 'cohort_field_timing', []],
 	[/^must be a cohort id$/, 'cohort_field_cohort_id', []],
 	[/^must be a cohort you facilitate/, 'cohort_field_previous', []],
-	[/^can be raised but not lowered .*\(it is (.+)\)$/, 'cohort_field_not_lowered', ['current']]
+	[/^can be raised but not lowered .*\(it is (.+)\)$/, 'cohort_field_not_lowered', ['current']],
+	[originPattern(ORIGIN_PROBLEMS.notAnOrigin), 'cohort_field_origin_not_origin', ['entry']],
+	[originPattern(ORIGIN_PROBLEMS.scheme), 'cohort_field_origin_scheme', ['entry']],
+	[originPattern(ORIGIN_PROBLEMS.path), 'cohort_field_origin_path', ['entry']],
+	[originPattern(ORIGIN_PROBLEMS.credentials), 'cohort_field_origin_credentials', ['entry']],
+	[originPattern(ORIGIN_PROBLEMS.wildcard), 'cohort_field_origin_wildcard', ['entry']],
+	[
+		/^must list at most (\d+) origins \("(.+)" is one too many\)$/,
+		'cohort_field_origins_too_many',
+		['max', 'entry']
+	]
 ];
 
 export function fieldProblem(code: string, problem: string): string {

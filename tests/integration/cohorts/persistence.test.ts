@@ -1,7 +1,8 @@
 /**
  * Storage that outlives a process: a PGlite directory reopened after a restart still holds every
- * response; a database made by the first migration takes the later ones with its rows intact;
- * PGlite's settings; on PostgreSQL, instances that start at once apply the migrations exactly once.
+ * response; a database made by the first migration takes the later ones with its rows intact and
+ * given each later column's default, on PGlite and on PostgreSQL; PGlite's settings; on
+ * PostgreSQL, instances that start at once apply the migrations exactly once.
  */
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -20,6 +21,53 @@ const postgres = process.env.DATABASE_URL;
 const migrationsDir = new URL('../../../src/lib/server/db/migrations/', import.meta.url);
 const journal = JSON.parse(readFileSync(new URL('meta/_journal.json', migrationsDir), 'utf8')) as {
 	entries: { tag: string; when: number }[];
+};
+
+/** Runs one SQL statement, with parameters when given: PGlite's client or node-postgres'. */
+type Query = (statement: string, params?: unknown[]) => Promise<unknown>;
+
+/**
+ * Brings an empty database to where the first migration left it, with drizzle's record of that
+ * migration and a cohort made then (named Old), for the later migrations to take it on.
+ */
+async function asFirstMigrationLeftIt(query: Query) {
+	const first = journal.entries[0]!;
+	const init = readFileSync(new URL(`${first.tag}.sql`, migrationsDir), 'utf8');
+	for (const statement of init.split('--> statement-breakpoint')) await query(statement);
+	await query('create schema drizzle');
+	await query(`create table drizzle.__drizzle_migrations
+		(id serial primary key, hash text not null, created_at bigint)`);
+	await query('insert into drizzle.__drizzle_migrations (hash, created_at) values ($1, $2)', [
+		createHash('sha256').update(init).digest('hex'),
+		first.when
+	]);
+	await query(
+		`insert into cohorts (id, name, join_code, join_code_hash, token_hash, collect_names,
+			min_group_size, retention_days) values ($1, 'Old', 'ABCDEFGH', 'h', 't', false, 5, 180)`,
+		['00000000-0000-4000-8000-000000000001']
+	);
+}
+
+/** The cohort made before the later migrations, read after them, and how many are recorded. */
+async function afterMigrating(handle: Awaited<ReturnType<typeof openDatabase>>) {
+	const [row] = await handle.db.select().from(schema.cohorts).where(eq(schema.cohorts.name, 'Old'));
+	const applied = await handle.db.execute(
+		'select count(*)::int as n from drizzle.__drizzle_migrations'
+	);
+	return { row, applied: (applied as unknown as { rows: { n: number }[] }).rows[0]!.n };
+}
+
+/**
+ * What each later migration gives a cohort made before it: results shown at once, no
+ * co-facilitator link and no earlier run, English, and no site allowed to frame its join page.
+ */
+const asBefore = {
+	resultTiming: 'immediate',
+	resultsRevealedAt: null,
+	viewerTokenHash: null,
+	previousCohortId: null,
+	language: 'en',
+	embedOrigins: []
 };
 
 describe.skipIf(postgres)('PGlite in a directory', () => {
@@ -42,40 +90,20 @@ describe.skipIf(postgres)('PGlite in a directory', () => {
 		expect(await countResponses(cohort.cohortId)).toBe(25);
 	}, 60_000);
 
-	it('a cohort made before the result timing setting keeps showing results at once', async () => {
+	it('a cohort made by the first migration keeps working as before after the later ones', async () => {
 		const old = mkdtempSync(join(tmpdir(), 'rolefit-pglite-0000-'));
 		try {
-			// The database as the first migration left it, with drizzle's record of that migration.
-			const first = journal.entries[0]!;
-			const init = readFileSync(new URL(`${first.tag}.sql`, migrationsDir), 'utf8');
 			const client = await PGlite.create(old);
-			for (const statement of init.split('--> statement-breakpoint')) await client.exec(statement);
-			await client.exec(`create schema drizzle;
-				create table drizzle.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint);`);
-			await client.query(
-				'insert into drizzle.__drizzle_migrations (hash, created_at) values ($1, $2)',
-				[createHash('sha256').update(init).digest('hex'), first.when]
-			);
-			await client.query(
-				`insert into cohorts (id, name, join_code, join_code_hash, token_hash, collect_names,
-					min_group_size, retention_days) values ($1, 'Old', 'ABCDEFGH', 'h', 't', false, 5, 180)`,
-				['00000000-0000-4000-8000-000000000001']
+			await asFirstMigrationLeftIt((statement, params) =>
+				params ? client.query(statement, params) : client.exec(statement)
 			);
 			await client.close();
 
 			const handle = await openDatabase({ DATA_DIR: old });
-			const [row] = await handle.db
-				.select()
-				.from(schema.cohorts)
-				.where(eq(schema.cohorts.name, 'Old'));
-			const applied = await handle.db.execute(
-				'select count(*)::int as n from drizzle.__drizzle_migrations'
-			);
+			const { row, applied } = await afterMigrating(handle);
 			await handle.close();
-			expect(row).toMatchObject({ resultTiming: 'immediate', resultsRevealedAt: null });
-			expect((applied as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(
-				journal.entries.length
-			);
+			expect(row).toMatchObject(asBefore);
+			expect(applied).toBe(journal.entries.length);
 		} finally {
 			rmSync(old, { recursive: true, force: true });
 		}
@@ -92,7 +120,8 @@ describe.skipIf(postgres)('PGlite in a directory', () => {
 });
 
 describe.skipIf(!postgres)('PostgreSQL migrations', () => {
-	it('are applied once when four instances start at the same moment', async () => {
+	/** Runs `use` on a database of its own, created empty and dropped afterwards. */
+	async function withDatabase(use: (url: string) => Promise<void>) {
 		const admin = new pg.Client({ connectionString: postgres });
 		await admin.connect();
 		const name = `rolefit_migrate_${process.pid}_${Date.now()}`;
@@ -100,10 +129,34 @@ describe.skipIf(!postgres)('PostgreSQL migrations', () => {
 		try {
 			const url = new URL(postgres!);
 			url.pathname = `/${name}`;
+			await use(url.href);
+		} finally {
+			await admin.query(`drop database if exists ${name}`);
+			await admin.end();
+		}
+	}
+
+	it('take a cohort made by the first migration to the last, working as before', async () => {
+		await withDatabase(async (url) => {
+			const client = new pg.Client({ connectionString: url });
+			await client.connect();
+			await asFirstMigrationLeftIt((statement, params) => client.query(statement, params));
+			await client.end();
+
+			const handle = await openDatabase({ DATABASE_URL: url });
+			const { row, applied } = await afterMigrating(handle);
+			await handle.close();
+			expect(row).toMatchObject(asBefore);
+			expect(applied).toBe(journal.entries.length);
+		});
+	});
+
+	it('are applied once when four instances start at the same moment', async () => {
+		await withDatabase(async (url) => {
 			const handles = await Promise.all(
-				Array.from({ length: 4 }, () => openDatabase({ DATABASE_URL: url.href }))
+				Array.from({ length: 4 }, () => openDatabase({ DATABASE_URL: url }))
 			);
-			const check = new pg.Client({ connectionString: url.href });
+			const check = new pg.Client({ connectionString: url });
 			await check.connect();
 			const applied = await check.query(
 				'select count(*)::int as n from drizzle.__drizzle_migrations'
@@ -111,9 +164,6 @@ describe.skipIf(!postgres)('PostgreSQL migrations', () => {
 			await check.end();
 			await Promise.all(handles.map((handle) => handle.close()));
 			expect(applied.rows[0].n).toBe(journal.entries.length);
-		} finally {
-			await admin.query(`drop database if exists ${name}`);
-			await admin.end();
-		}
+		});
 	});
 });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { closeDatabase, database, schema } from '../../../src/lib/server/db/index.ts';
 import { countResponses } from '../../../src/lib/server/responses.ts';
+import { cohortByCode } from '../../../src/lib/server/cohorts.ts';
 import { sweep } from '../../../src/lib/server/lifecycle.ts';
 import { SUBMISSION_BODY_LIMIT } from '../../../src/lib/cohorts/submission.ts';
 import { allStrategic, allTactical, slightProductLean } from '../../helpers/content.ts';
@@ -27,7 +28,8 @@ import {
 	submission,
 	submit,
 	submitRaw,
-	warmUp
+	warmUp,
+	type CreatedCohort
 } from '../../helpers/cohort-harness.ts';
 
 beforeAll(() => warmUp(), 120_000);
@@ -531,5 +533,116 @@ describe('languages', () => {
 			await submit(english.joinCode, submission(seed, { language: 'en' }));
 		}
 		expect(viewOf(await dashboardOf(english)).multilingual).toBe(false);
+	});
+});
+
+describe('embed origins', () => {
+	/** The origins the join page would name in its frame-ancestors. */
+	const allowed = async (cohort: CreatedCohort) =>
+		(await cohortByCode(cohort.joinCode))!.embedOrigins;
+	type Embed = { origins: string[]; max: number; snippet: string } | null;
+	const embedOf = async (cohort: CreatedCohort) =>
+		((await dashboardOf(cohort)).data as { embed: Embed }).embed;
+
+	it('a new cohort allows none; the facilitator saves origins, written as browsers report them', async () => {
+		const cohort = await newCohort();
+		expect(await allowed(cohort)).toEqual([]);
+		const saved = await dashboardAction(cohort, 'embed', {
+			embedOrigins: 'https://LMS.example.edu/\r\n  http://intranet.example.com:8080 \n\n'
+		});
+		const origins = ['https://lms.example.edu', 'http://intranet.example.com:8080'];
+		expect(saved).toEqual({ status: 200, data: { done: 'embed', embedOrigins: origins } });
+		expect(await allowed(cohort)).toEqual(origins);
+		// The dashboard fills the box with them, and offers the code to paste (English: no language).
+		expect(await embedOf(cohort)).toEqual({
+			origins,
+			max: 5,
+			snippet: `<div data-rolefit-join="${cohort.joinCode}"></div>\n<script src="http://localhost/embed.js" async></script>`
+		});
+	});
+
+	it("names the cohort's language in the code to paste when it is not English", async () => {
+		const cohort = await newCohort({ language: 'de' });
+		expect((await embedOf(cohort))!.snippet).toBe(
+			`<div data-rolefit-join="${cohort.joinCode}" data-rolefit-lang="de"></div>\n<script src="http://localhost/embed.js" async></script>`
+		);
+	});
+
+	it('answers 400 naming the field and the entry for a path, a wildcard or a sixth origin, and keeps the list', async () => {
+		const cohort = await newCohort();
+		await dashboardAction(cohort, 'embed', { embedOrigins: 'https://lms.example.edu' });
+		// Lines end in CR LF, as a browser sends a text box's.
+		const six = ['a', 'b', 'c', 'd', 'e', 'f']
+			.map((host) => `https://${host}.example`)
+			.join('\r\n');
+		const cases: [string, string][] = [
+			[
+				'https://lms.example.edu\r\nhttps://x.example/page',
+				'"https://x.example/page" must be an origin only, without a path, query or #fragment'
+			],
+			['https://*.example.edu', '"https://*.example.edu" must name one origin, without *'],
+			[six, 'must list at most 5 origins ("https://f.example" is one too many)']
+		];
+		for (const [typed, problem] of cases) {
+			const refused = await dashboardAction(cohort, 'embed', { embedOrigins: typed });
+			// What was typed comes back, for the box to show it again.
+			expect(refused, typed).toEqual({
+				status: 400,
+				data: { errors: { embedOrigins: problem }, embedOriginsText: typed }
+			});
+			expect(await allowed(cohort)).toEqual(['https://lms.example.edu']);
+		}
+		// A form without the field changes nothing either.
+		expect((await dashboardAction(cohort, 'embed', {})).status).toBe(400);
+		expect(await allowed(cohort)).toEqual(['https://lms.example.edu']);
+	});
+
+	it('an empty box allows none again', async () => {
+		const cohort = await newCohort();
+		await dashboardAction(cohort, 'embed', { embedOrigins: 'https://lms.example.edu' });
+		expect(await allowed(cohort)).toEqual(['https://lms.example.edu']);
+		const cleared = await dashboardAction(cohort, 'embed', { embedOrigins: ' \n ' });
+		expect(cleared).toEqual({ status: 200, data: { done: 'embed', embedOrigins: [] } });
+		expect(await allowed(cohort)).toEqual([]);
+	});
+
+	it('refuses the co-facilitator (and a browser without a session) with the 404 of an unknown cohort', async () => {
+		const cohort = await newCohort();
+		await dashboardAction(cohort, 'embed', { embedOrigins: 'https://lms.example.edu' });
+		const made = await dashboardAction(cohort, 'rotateViewer');
+		const viewer = { ...cohort, jar: new CookieJar() };
+		const token = (made.data as { viewerLink: string }).viewerLink.split('/f/')[1]!;
+		expect((await signIn(token, viewer.jar)).status).toBe(303);
+		const posted = { embedOrigins: 'https://elsewhere.example' };
+		expect(await dashboardAction(viewer, 'embed', posted)).toMatchObject({ status: 404 });
+		expect(await dashboardAction(cohort, 'embed', posted, 'wrong')).toMatchObject({ status: 404 });
+		expect(await allowed(cohort)).toEqual(['https://lms.example.edu']);
+		// Nor does their dashboard show the setting.
+		expect(await embedOf(viewer)).toBeNull();
+	});
+
+	it('tells a facilitator using RoleFit in Spanish the problem in Spanish, the entry kept', async () => {
+		const cohort = await newCohort();
+		const path = await dashboardAction(
+			cohort,
+			'embed',
+			{ embedOrigins: 'https://x.example/page' },
+			undefined,
+			'es'
+		);
+		expect(path).toMatchObject({
+			status: 400,
+			data: {
+				errors: {
+					embedOrigins:
+						'"https://x.example/page" debe ser solo un origen, sin ruta, consulta ni #fragmento'
+				}
+			}
+		});
+		const six = ['a', 'b', 'c', 'd', 'e', 'f'].map((host) => `https://${host}.example`).join(' ');
+		const tooMany = await dashboardAction(cohort, 'embed', { embedOrigins: six }, undefined, 'es');
+		expect((tooMany.data as { errors: Record<string, string> }).errors).toEqual({
+			embedOrigins: 'debe incluir como máximo 5 orígenes ("https://f.example" sobra)'
+		});
 	});
 });

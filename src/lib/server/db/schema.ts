@@ -67,6 +67,11 @@ export const cohorts = pgTable(
 		 * may switch). Cohorts made before languages existed are English.
 		 */
 		language: text('language').notNull().default('en'),
+		/**
+		 * The origins the facilitator allows to frame the cohort's join page (its `frame-ancestors`),
+		 * as `parseOriginList` writes them. Cohorts made before embedding existed allow none.
+		 */
+		embedOrigins: jsonb('embed_origins').$type<string[]>().notNull().default([]),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(table) => [

@@ -1,6 +1,8 @@
 import { inLanguage } from '$lib/i18n/languages';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
+import { MAX_COHORT_EMBED_ORIGINS } from '$lib/embed/origins';
+import { embedSnippet } from '$lib/embed/snippet';
 import { dashboard } from '$lib/server/cohort-aggregates';
 import { dashboardIn } from '$lib/server/cohort-words';
 import { rotateToken, rotateViewerToken } from '$lib/server/cohort-sessions';
@@ -9,6 +11,7 @@ import {
 	isRevealed,
 	previousRuns,
 	setClosed,
+	setEmbedOrigins,
 	setMinGroupSize,
 	setRevealed
 } from '$lib/server/cohorts';
@@ -50,7 +53,23 @@ export async function load({ params, locals, url }) {
 		pacing: {
 			onReveal: cohort.resultTiming === 'on-reveal',
 			revealed: isRevealed(cohort)
-		}
+		},
+		/**
+		 * The sites that may frame the join page, and the code to paste there: a setting, so the
+		 * facilitator's only.
+		 */
+		embed:
+			role === 'facilitator'
+				? {
+						origins: cohort.embedOrigins,
+						max: MAX_COHORT_EMBED_ORIGINS,
+						snippet: embedSnippet({
+							origin: url.origin,
+							joinCode: cohort.joinCode,
+							language: cohort.language
+						})
+					}
+				: null
 	};
 }
 
@@ -79,6 +98,24 @@ export const actions = {
 		const changed = await setMinGroupSize(cohort.id, body.form);
 		if (!changed.ok) return fail(400, { errors: fieldProblems(locals.language, changed.errors) });
 		return { done: 'minimum', minGroupSize: changed.minGroupSize };
+	},
+	/** Sets the sites that may frame the join page (none when the box is left empty). */
+	embed: async ({ params, locals, request }) => {
+		const cohort = await requireCohort(params.id, locals.facilitatorSessions);
+		const body = await readForm(request);
+		if (!body.ok) {
+			return fail(body.status, { errors: { embedOrigins: formRefusal(locals.language, body) } });
+		}
+		const changed = await setEmbedOrigins(cohort.id, body.form);
+		if (!changed.ok) {
+			// What was typed goes back into the box, so the facilitator corrects it rather than retyping.
+			const typed = body.form.get('embedOrigins');
+			return fail(400, {
+				errors: fieldProblems(locals.language, changed.errors),
+				embedOriginsText: typeof typed === 'string' ? typed : ''
+			});
+		}
+		return { done: 'embed', embedOrigins: changed.embedOrigins };
 	},
 	reveal: async ({ params, locals }) => {
 		const cohort = await requireCohort(params.id, locals.facilitatorSessions);
