@@ -40,6 +40,10 @@
  * or `later` when the app fetched it by itself once running (dynamic imports). The budget is on
  * the sum of both.
  *
+ * The embed script (`/embed.js`, `static/embed.js` served as-is) has a line of its own in the same
+ * table: not a page, but what every host page that embeds the quiz fetches besides the quiz's
+ * frame, sized as it is built (`build/client/embed.js`, gzip -9).
+ *
  * Every language has its own pages (`/es`, `/es/quiz`, `/es/results`), each with the same budget:
  * a page ships only its own language's words, so no language may cost another's bytes. A page
  * that fetches another language's content chunk fails the run.
@@ -47,10 +51,10 @@
  * Output: one line per page with its margin to the budget, then every page's files, largest
  * first, with what each one is.
  *
- * Exit codes: 0 within budget; 1 a page over its budget, Chart.js fetched by a quiz page, or a
- * page fetching another language's content; 2 could not measure (no build, the server or
- * Chromium did not start, a page failed to load or never went quiet, a results page that shows
- * no result, a fetched file missing from the build).
+ * Exit codes: 0 within budget; 1 a page or `/embed.js` over its budget, Chart.js fetched by a quiz
+ * page, or a page fetching another language's content; 2 could not measure (no build, the server
+ * or Chromium did not start, a page failed to load or never went quiet, a results page that shows
+ * no result, a fetched file missing from the build, no `embed.js` in the build).
  */
 import { chromium, type Browser } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -128,6 +132,12 @@ function pagesOf(fragment: string): Page[] {
 		];
 	});
 }
+
+/**
+ * The embed script of issue 17, one classic script for a host page on another origin: 3 KB, as
+ * the issue asks, so that embedding the quiz costs a host page next to nothing of its own.
+ */
+const embedScript = { file: 'embed.js', budget: 3 * KB };
 
 /**
  * Text that survives minification in Chart.js's own bundle: its licence banner
@@ -475,6 +485,9 @@ function nodeIds(html: string): Set<number> {
 
 async function main(): Promise<number> {
 	const manifest = readManifest();
+	if (!existsSync(join(clientDir, embedScript.file))) {
+		fail(`no ${embedScript.file} in ${rel(clientDir)}: the build copies it there from static/`);
+	}
 	const pages = pagesOf(shareFragment(await loadContent(join(root, 'content'))));
 	if (!existsSync(chromePath))
 		fail(`no Chromium at ${chromePath}: install it or set CHROMIUM_PATH`);
@@ -540,6 +553,28 @@ async function main(): Promise<number> {
 			)
 		);
 	}
+	const embed = fileInfo(embedScript.file);
+	const embedOver = embed.gzip > embedScript.budget;
+	if (embedOver) {
+		problems.push(
+			`/${embedScript.file} is ${kb(embed.gzip)} KB gzipped, over its ${kb(embedScript.budget)} KB budget`
+		);
+	}
+	console.log(
+		row(
+			[
+				`/${embedScript.file}`,
+				'1',
+				kb(embed.raw),
+				kb(embed.gzip),
+				'-',
+				kb(embedScript.budget),
+				margin(embed.gzip, embedScript.budget),
+				embedOver ? 'OVER' : 'OK'
+			],
+			widths
+		)
+	);
 	console.log(
 		"(later: the part of gzip KB the app fetched by itself after the HTML's own scripts; " +
 			'margin: KB left under the budget, negative is over it)'
