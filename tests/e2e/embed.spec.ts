@@ -10,14 +10,8 @@
 import { expect, test, type Frame, type Page } from '@playwright/test';
 import { allStrategic, content } from '../helpers/content.ts';
 import { scoreAnswers } from '../../src/lib/scoring/score.ts';
-import {
-	axeViolations,
-	createCohortAsFacilitator,
-	questions,
-	total,
-	unique,
-	type Answers
-} from './helpers.ts';
+import { axeViolations, createCohortAsFacilitator, questions, total, unique } from './helpers.ts';
+import type { Answers } from '../../src/lib/scoring/types.ts';
 // @ts-expect-error -- a plain ES module with JSDoc types, shared with `npm run embed:demo`
 import { serveHost } from './embed/serve.mjs';
 
@@ -81,7 +75,9 @@ test('an allowed site shows the quiz and hears ready, progress, height and compl
 	const events = await recordEvents(page);
 	await page.goto(allowed.url);
 	const frame = await embedFrame(page, /\/embed\/quiz/);
-	await expect.poll(async () => (await events()).map((event) => event.type)[0]).toBe('rolefit:ready');
+	await expect
+		.poll(async () => (await events()).map((event) => event.type)[0])
+		.toBe('rolefit:ready');
 
 	// Third-party: this browser refuses the frame cookies and storage, and the quiz needs neither.
 	const storage = await frame.evaluate(() => {
@@ -98,7 +94,9 @@ test('an allowed site shows the quiz and hears ready, progress, height and compl
 
 	// The quiz without the site's header and footer, and the notice of who receives what.
 	await expect(frame.locator('header.site-header, footer.site-footer')).toHaveCount(0);
-	await expect(frame.getByRole('heading', { name: 'What is kept, and who receives what' })).toBeVisible();
+	await expect(
+		frame.getByRole('heading', { name: 'What is kept, and who receives what' })
+	).toBeVisible();
 	const host = new URL(allowed.url).origin;
 	await expect(frame.getByLabel(`Send my result summary to ${host}`)).toBeChecked();
 
@@ -110,23 +108,29 @@ test('an allowed site shows the quiz and hears ready, progress, height and compl
 	await expect(full).toHaveAttribute('target', '_blank');
 	await expect(frame.getByText(`Your result summary was sent to ${host}.`)).toBeVisible();
 
-	await expect.poll(async () => (await events()).at(-1)?.type).toBe('rolefit:completed');
+	const eventTypes = async () => (await events()).map((event) => event.type);
+	await expect.poll(eventTypes).toContain('rolefit:completed');
 	const received = await events();
 	const types = received.map((event) => event.type);
+	// In order: ready first; a height and every answer's progress before completed (heights
+	// after it too, as the result is drawn); completed once.
 	expect(types[0]).toBe('rolefit:ready');
+	const done = types.indexOf('rolefit:completed');
+	expect(types.indexOf('rolefit:height')).toBeLessThan(done);
+	expect(types.lastIndexOf('rolefit:progress')).toBeLessThan(done);
 	expect(types.filter((type) => type === 'rolefit:completed')).toHaveLength(1);
 	expect(types.filter((type) => type === 'rolefit:error')).toHaveLength(0);
-	// Progress once per answer, counting up to every question.
+	// Progress at the start (nothing answered of how many), then once per answer.
 	const progress = received.filter((event) => event.type === 'rolefit:progress');
 	expect(progress.map((event) => event.detail.answered)).toEqual(
-		Array.from({ length: total }, (_, index) => index + 1)
+		Array.from({ length: total + 1 }, (_, index) => index)
 	);
 	expect(progress.every((event) => event.detail.total === total)).toBe(true);
 	expect(types.filter((type) => type === 'rolefit:height').length).toBeGreaterThan(1);
 
 	// The summary is the result the quiz shows, and its link opens the same answers.
 	const result = scoreAnswers(content, answers);
-	const completed = received.at(-1)!.detail;
+	const completed = received[done]!.detail;
 	expect(completed).toMatchObject({
 		shared: true,
 		version: content.instrument.version,
@@ -163,8 +167,10 @@ test('declining sends only that the quiz was finished', async ({ page }) => {
 	await answerInFrame(frame, page, allStrategic());
 	await frame.getByRole('button', { name: 'See my result' }).first().click();
 	await expect(frame.getByText(`${host} was told only that you finished.`)).toBeVisible();
-	await expect.poll(async () => (await events()).at(-1)?.type).toBe('rolefit:completed');
-	expect((await events()).at(-1)!.detail).toEqual({ shared: false });
+	const completed = async () =>
+		(await events()).filter((event) => event.type === 'rolefit:completed');
+	await expect.poll(async () => (await completed()).length).toBe(1);
+	expect((await completed())[0]!.detail).toEqual({ shared: false });
 });
 
 test('a site not allowed gets a blocked frame and no message', async ({ page }) => {
@@ -266,9 +272,15 @@ test('a cohort answered through the embed lands on the dashboard exactly once', 
 }) => {
 	const { code, dashboard } = await createCohortAsFacilitator(page, { name: `Embed ${unique()}` });
 	const host = new URL(allowed.url).origin;
-	await page.getByLabel(/Sites that may show/).fill(host);
-	await page.getByRole('button', { name: 'Save the sites' }).click();
-	await expect(page.getByTestId('embed-snippet')).toContainText(`data-rolefit-join="${code}"`);
+	const embedding = page.getByRole('region', { name: 'Embed the join page' });
+	await embedding.getByLabel('Sites allowed to show the join page').fill(host);
+	await embedding.getByRole('button', { name: 'Save' }).click();
+	await expect(
+		page.getByText('Saved: the sites listed may show the join page in a frame.')
+	).toBeVisible();
+	await expect(embedding.getByLabel('Code to paste into a page of one of these sites')).toHaveValue(
+		new RegExp(`data-rolefit-join="${code}"`)
+	);
 
 	const participant = await browser.newContext();
 	const hostPage = await participant.newPage();
@@ -280,8 +292,10 @@ test('a cohort answered through the embed lands on the dashboard exactly once', 
 	await frame.getByRole('button', { name: 'See my result' }).first().click();
 	await expect(frame.getByRole('heading', { level: 1, name: 'Thank you' })).toBeVisible();
 	await expect(frame.getByTestId('submission-status')).toHaveAttribute('data-status', 'sent');
-	await expect.poll(async () => (await events()).at(-1)?.type).toBe('rolefit:completed');
-	expect((await events()).filter((event) => event.type === 'rolefit:completed')).toHaveLength(1);
+	const completed = async () =>
+		(await events()).filter((event) => event.type === 'rolefit:completed');
+	await expect.poll(async () => (await completed()).length).toBe(1);
+	expect((await completed())[0]!.detail).toMatchObject({ shared: true, verdict: 'product' });
 	// Leaving the quiz opens a new tab: no other page of RoleFit may be framed.
 	await expect(frame.getByTestId('private-link')).toHaveAttribute('target', '_blank');
 
