@@ -12,7 +12,7 @@ import { allStrategic, content } from '../helpers/content.ts';
 import { scoreAnswers } from '../../src/lib/scoring/score.ts';
 import { axeViolations, createCohortAsFacilitator, questions, total, unique } from './helpers.ts';
 import type { Answers } from '../../src/lib/scoring/types.ts';
-// @ts-expect-error -- a plain ES module with JSDoc types, shared with `npm run embed:demo`
+// A plain module with JSDoc types, shared with `npm run embed:demo`.
 import { serveHost } from './embed/serve.mjs';
 
 // One host server per address and port: the whole file runs in one worker.
@@ -102,6 +102,8 @@ test('an allowed site shows the quiz and hears ready, progress, height and compl
 
 	const answers = allStrategic();
 	await answerInFrame(frame, page, answers);
+	// Without storage, the person is told a reload would lose the answers.
+	await expect(frame.getByText(/This browser is not letting us save your answers/)).toBeVisible();
 	await frame.getByRole('button', { name: 'See my result' }).first().click();
 	await expect(frame.getByRole('heading', { level: 1, name: 'Your result' })).toBeVisible();
 	const full = frame.getByRole('link', { name: 'Open the full result (opens a new tab)' });
@@ -240,6 +242,36 @@ async function answerFirst(frame: Frame, page: Page) {
 	await expect(frame.locator('fieldset legend')).toHaveText(questions[1]!.text);
 	void page;
 }
+
+test('one column that fits from 320 to 800 px wide, the frame as tall as its content', async ({
+	page
+}) => {
+	await page.setViewportSize({ width: 900, height: 800 });
+	await page.goto(allowed.url);
+	const frame = await embedFrame(page, /\/embed\/quiz/);
+	await expect(frame.locator('[data-quiz="ready"]')).toBeAttached();
+	const iframe = page.locator('iframe');
+	for (const width of [320, 480, 800]) {
+		await page.locator('#quiz').evaluate((element, px) => (element.style.width = `${px}px`), width);
+		await expect.poll(() => iframe.evaluate((element) => element.clientWidth)).toBe(width);
+		const fits = () =>
+			frame.evaluate(() => {
+				const root = document.documentElement;
+				const main = document.getElementById('main')!.getBoundingClientRect();
+				return {
+					overflow: root.scrollWidth > root.clientWidth,
+					// The frame follows the content's height (rolefit:height), so nothing scrolls.
+					scrolls: root.scrollHeight > root.clientHeight,
+					fitsHeight: Math.abs(root.clientHeight - Math.ceil(main.height)) <= 1
+				};
+			});
+		await expect.poll(fits, { message: `${width} px` }).toEqual({
+			overflow: false,
+			scrolls: false,
+			fitsHeight: true
+		});
+	}
+});
 
 test('keyboard focus moves into the frame and out of it; axe finds nothing inside', async ({
 	page

@@ -17,7 +17,14 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { resolve } from 'node:path';
-import { allStrategic, expectQuestion, shareFragment, waitForCharts } from './helpers.ts';
+import {
+	allStrategic,
+	createCohortAsFacilitator,
+	expectQuestion,
+	shareFragment,
+	unique,
+	waitForCharts
+} from './helpers.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const LINK_LIMIT = 8 * 1024;
@@ -48,8 +55,14 @@ function single(response: APIResponse, name: string): string {
 	return values[0]!;
 }
 
-/** Checks every security header on `response` and returns its parsed policy. */
-function expectSecurityHeaders(response: APIResponse): Map<string, string[]> {
+/**
+ * Checks every security header on `response` and returns its parsed policy. Nothing may frame a
+ * response but an embed page, which names exactly the origins allowed to (`frameAncestors`).
+ */
+function expectSecurityHeaders(
+	response: APIResponse,
+	{ frameAncestors = ["'none'"] }: { frameAncestors?: string[] } = {}
+): Map<string, string[]> {
 	const where = response.url();
 	expect(single(response, 'x-content-type-options'), where).toBe('nosniff');
 	expect(single(response, 'referrer-policy'), where).toBe('strict-origin-when-cross-origin');
@@ -59,7 +72,7 @@ function expectSecurityHeaders(response: APIResponse): Map<string, string[]> {
 		expect(permissions, where).toMatch(new RegExp(`\\b${feature}=\\(\\)`));
 
 	const csp = parseCsp(single(response, 'content-security-policy'));
-	expect(csp.get('frame-ancestors'), where).toEqual(["'none'"]);
+	expect(csp.get('frame-ancestors'), where).toEqual(frameAncestors);
 	const scripts = csp.get('script-src') ?? csp.get('default-src');
 	expect(scripts, `${where}: script-src or default-src`).toBeDefined();
 	expect(scripts, where).not.toContain("'unsafe-inline'");
@@ -121,6 +134,50 @@ test.describe('security headers on every response', () => {
 			for (const { attributes } of inline) expect(attributes).toContain(`nonce="${nonce}"`);
 		});
 	}
+
+	test('embed pages: framed by exactly the allowed origins; their data by none', async ({
+		request,
+		baseURL
+	}) => {
+		// EMBED_ORIGINS as playwright.config.ts sets it for the server under test.
+		const deployment = [`http://127.0.0.2:${new URL(baseURL!).port}`];
+		for (const path of ['/embed/quiz', '/es/embed/quiz', '/de/embed/quiz', '/ar/embed/quiz']) {
+			const response = await get(request, path);
+			expect(response.status(), path).toBe(200);
+			const csp = expectSecurityHeaders(response, { frameAncestors: deployment });
+			expect(csp.get('script-src')!.some((source) => source.startsWith("'nonce-"))).toBe(true);
+		}
+		// A code no cohort has is explained in the frame, on the deployment's origins.
+		expectSecurityHeaders(await get(request, '/embed/join/NOSUCHCODE'), {
+			frameAncestors: deployment
+		});
+		// The page's data and the site's own pages: no one.
+		expectSecurityHeaders(await get(request, '/embed/quiz/__data.json'));
+		expectSecurityHeaders(await get(request, '/embed.js'));
+	});
+
+	test("a cohort's embed page: framed by exactly its facilitator's origins, else by none", async ({
+		page,
+		request
+	}) => {
+		const { code } = await createCohortAsFacilitator(page, { name: `Headers ${unique()}` });
+		const embedPath = `/embed/join/${code}`;
+		// None listed yet: nobody, not even the deployment's origins.
+		expectSecurityHeaders(await get(request, embedPath));
+		const embedding = page.getByRole('region', { name: 'Embed the join page' });
+		await embedding
+			.getByLabel('Sites allowed to show the join page')
+			.fill('https://LMS.example.edu/\nhttps://intranet.example.com:8443');
+		await embedding.getByRole('button', { name: 'Save' }).click();
+		await expect(
+			page.getByText('Saved: the sites listed may show the join page in a frame.')
+		).toBeVisible();
+		expectSecurityHeaders(await get(request, embedPath), {
+			frameAncestors: ['https://lms.example.edu', 'https://intranet.example.com:8443']
+		});
+		// Its ordinary join page stays unframed.
+		expectSecurityHeaders(await get(request, `/join/${code}`));
+	});
 
 	test('the Link header does not grow with the depth of the path', async ({ request }) => {
 		const sizes: number[] = [];

@@ -160,7 +160,10 @@ for (const code of ['es', 'de', 'ar'] as const) {
 			[`/results#${shareFragment(allTactical())}`, 'a result'],
 			['/join', 'the join page'],
 			[`/join/${joinCode}`, "the cohort's join page"],
-			[`/r/${keys[0]}`, 'the private response page']
+			[`/r/${keys[0]}`, 'the private response page'],
+			['/embed/quiz', 'the embedded quiz'],
+			[`/embed/join/${joinCode}`, "the cohort's embedded join page"],
+			['/embed/join/NOSUCHCODE', 'the embedded join page of an unknown code']
 		] as const) {
 			await page.goto(`/${code}${path}`);
 			await ready(page);

@@ -1,7 +1,8 @@
 /**
  * What a cohort's join page loads, framed or not (`/join/<code>`, `/embed/join/<code>`): the
  * cohort as participants see it, the quiz in the page's language and the page's words, after the
- * per-address limit on joining. Null for a code no cohort has.
+ * per-address limit on joining (`data`), and who may show it in a frame (`embedOrigins`, its
+ * facilitator's list, for `/embed/join` alone). Null for a code no cohort has.
  */
 import { error } from '@sveltejs/kit';
 import { languageOf } from '$lib/i18n/languages';
@@ -27,7 +28,7 @@ export async function joinPage({ code, url, language, getClientAddress, setHeade
 	}
 	const cohort = await cohortByCode(code);
 	if (!cohort) return null;
-	return {
+	const data = {
 		cohort: {
 			joinCode: cohort.joinCode,
 			name: cohort.name,
@@ -38,9 +39,8 @@ export async function joinPage({ code, url, language, getClientAddress, setHeade
 			resultsOnReveal: cohort.resultsOnReveal,
 			revealed: cohort.revealed
 		},
-		/** Who may show this cohort's join page in a frame (its facilitator's list). */
-		embedOrigins: cohort.embedOrigins,
 		quiz: questionnaire(languageOf(url.pathname)),
 		text: pageText('join_cohort', language)
 	};
+	return { data, embedOrigins: cohort.embedOrigins };
 }

@@ -11,6 +11,5 @@ export async function load({ params, url, getClientAddress, setHeaders, locals }
 	});
 	if (!page) error(404, 'Not found');
 	// Its own page is never framed: only /embed/join/<code> may be, by the origins listed.
-	const { embedOrigins: _framedBy, ...shown } = page;
-	return shown;
+	return page.data;
 }

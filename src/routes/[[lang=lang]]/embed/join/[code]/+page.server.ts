@@ -19,6 +19,5 @@ export async function load({ params, url, getClientAddress, setHeaders, locals }
 	allowFraming(locals, origins);
 	const embed = { origins, text: pageText('embed', locals.language) };
 	if (!page) return { found: false as const, embed };
-	const { embedOrigins: _framedBy, ...shown } = page;
-	return { found: true as const, ...shown, embed };
+	return { found: true as const, ...page.data, embed };
 }
