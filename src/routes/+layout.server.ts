@@ -1,6 +1,17 @@
 import { inLanguage, languageInfo, languages } from '$lib/i18n/languages';
 import { layoutText, pageText } from '$lib/server/interface-text';
 
+/**
+ * The error page's words, its "failed ({status})" sentence cut where the status goes: the page
+ * puts the status in, and every page is spared the template code it would take to fill it (the
+ * router fetches the error page on start, everywhere).
+ */
+function errorText(code: string) {
+	const { failed, ...text } = pageText('error', code);
+	const [failedBefore = '', failedAfter = ''] = failed.split('{status}');
+	return { ...text, failedBefore, failedAfter };
+}
+
 /** Where the switcher sends a visitor: it remembers the choice, then opens `to`. */
 const switchTo = (code: string, to: string) => `/language/${code}?to=${encodeURIComponent(to)}`;
 
@@ -31,6 +42,6 @@ export const load = ({ url, route, locals }) => {
 		alternates: translated,
 		frame: layoutText(code),
 		/** The error page's words (it has no load of its own). */
-		errorText: pageText('error', code)
+		errorText: errorText(code)
 	};
 };
