@@ -303,7 +303,13 @@ for (const [device, viewport] of Object.entries(viewports)) {
 			await page.locator('[data-quiz="ready"]').waitFor();
 			await page.keyboard.press('4');
 			await page.keyboard.press('Enter');
-			await expect.poll(async () => (await storageOf(page))['rolefit.quiz']).toBeTruthy();
+			// Both saves are in (the answer, then the move to the second question): what is stored
+			// now must be what is stored after the shared result.
+			const savedIndex = async () => {
+				const saved = (await storageOf(page))['rolefit.quiz'];
+				return saved === undefined ? undefined : JSON.parse(saved).snapshot.context.index;
+			};
+			await expect.poll(savedIndex).toBe(1);
 			const before = await storageOf(page);
 
 			await page.goto(`/results#${shareFragment(agreeToEverything())}`);
