@@ -11,22 +11,24 @@ import { questionnaire } from './content.ts';
 import { message, pageText } from './interface-text.ts';
 import { clientAddress, hit } from './rate-limit.ts';
 
+/** What of a join page's load event this needs (`/join/<code>` and `/embed/join/<code>` alike). */
 export interface JoinRequest {
-	code: string;
+	params: { code: string };
 	url: URL;
-	language: string;
+	locals: App.Locals;
 	getClientAddress: () => string;
 	setHeaders: (headers: Record<string, string>) => void;
 }
 
-export async function joinPage({ code, url, language, getClientAddress, setHeaders }: JoinRequest) {
+export async function joinPage({ params, url, locals, getClientAddress, setHeaders }: JoinRequest) {
+	const { language } = locals;
 	const limited = await hit('join', clientAddress(getClientAddress));
 	if (!limited.ok) {
 		setHeaders({ 'retry-after': String(limited.retryAfter) });
 		const seconds = limited.retryAfter;
 		error(429, message('join_form_error_too_many', language, { seconds }));
 	}
-	const cohort = await cohortByCode(code);
+	const cohort = await cohortByCode(params.code);
 	if (!cohort) return null;
 	const data = {
 		cohort: {

@@ -7,17 +7,11 @@ import { joinPage } from '$lib/server/join-page';
  * is said inside the frame (and to the page around, `rolefit:error`) on the deployment's own
  * embed origins, where a broken link is the deployment's to explain; elsewhere it is not framed.
  */
-export async function load({ params, url, getClientAddress, setHeaders, locals }) {
-	const page = await joinPage({
-		code: params.code,
-		url,
-		language: locals.language,
-		getClientAddress,
-		setHeaders
-	});
+export async function load(event) {
+	const page = await joinPage(event);
 	const origins = page ? page.embedOrigins : deploymentEmbedOrigins();
-	allowFraming(locals, origins);
-	const embed = { origins, text: pageText('embed', locals.language) };
+	allowFraming(event.locals, origins);
+	const embed = { origins, text: pageText('embed', event.locals.language) };
 	if (!page) return { found: false as const, embed };
 	return { found: true as const, ...page.data, embed };
 }
